@@ -1,0 +1,74 @@
+//! The library's error type: one matchable enum for everything that can go
+//! wrong with a document, an input or the model.
+
+use std::path::PathBuf;
+
+/// Everything that can fail in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path as given.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The input looks like binary data, not text.
+    #[error("binary data (control byte 0x{byte:02x} at byte {offset}), not text")]
+    Binary {
+        /// The offending byte.
+        byte: u8,
+        /// Where it is.
+        offset: usize,
+    },
+    /// The document holds no text.
+    #[error("empty document")]
+    Empty,
+    /// The document is larger than the configured limit.
+    #[error("document is {size} bytes, larger than --max-bytes {limit}")]
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A JSON Lines input line is not a `{"id": ..., "text": ...}` object.
+    #[error("malformed JSONL line {line}: {message}")]
+    MalformedJsonl {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The named-entity model could not be loaded or run.
+    #[error("named-entity model: {0}")]
+    Model(String),
+    /// An evaluation data set is missing or malformed.
+    #[error("evaluation data {path}: {message}")]
+    EvalData {
+        /// The file at fault.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl Error {
+    /// An [`Error::Io`] for `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,198 @@
+//! The named-entity stage measured on CoNLL-2003: strict entity-level
+//! precision, recall and F1, overall and per type.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Counts;
+use crate::document::Document;
+use crate::error::Error;
+use crate::ner::EntityLabel;
+use crate::pipeline::Pipeline;
+
+/// One CoNLL sentence: its tokens and their IOB tags.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// The tokens.
+    pub tokens: Vec<String>,
+    /// One tag per token (`O`, `B-PER`, `I-PER`, ...).
+    pub tags: Vec<String>,
+}
+
+/// An entity as a token range and a label.
+type TokenEntity = (usize, usize, EntityLabel);
+
+/// Parses CoNLL-2003 text: `token POS chunk NER` per line, blank lines
+/// between sentences, `-DOCSTART-` lines ignored.
+pub fn parse(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut current = Sentence {
+        tokens: Vec::new(),
+        tags: Vec::new(),
+    };
+    for line in text.lines().chain(std::iter::once("")) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        match fields.as_slice() {
+            [] => {
+                if !current.tokens.is_empty() {
+                    sentences.push(std::mem::replace(
+                        &mut current,
+                        Sentence {
+                            tokens: Vec::new(),
+                            tags: Vec::new(),
+                        },
+                    ));
+                }
+            }
+            [token, ..] if *token == "-DOCSTART-" => {}
+            [token, .., tag] => {
+                current.tokens.push((*token).to_owned());
+                current.tags.push((*tag).to_owned());
+            }
+            [_] => {}
+        }
+    }
+    sentences
+}
+
+/// The gold entities of IOB tags (IOB1 or IOB2).
+pub fn gold_entities(tags: &[String]) -> BTreeSet<TokenEntity> {
+    let mut out = BTreeSet::new();
+    let mut open: Option<(usize, EntityLabel)> = None;
+    for (i, tag) in tags.iter().chain(std::iter::once(&"O".to_owned())).enumerate() {
+        let (prefix, label) = match tag.split_once('-') {
+            Some((p, l)) => (p, EntityLabel::parse(l)),
+            None => ("O", None),
+        };
+        let continues = prefix == "I" && open.is_some_and(|(_, l)| Some(l) == label);
+        if continues {
+            continue;
+        }
+        if let Some((start, l)) = open.take() {
+            out.insert((start, i, l));
+        }
+        open = label.map(|l| (i, l));
+    }
+    out
+}
+
+/// Strict entity-level scores.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NerReport {
+    /// Sentences evaluated.
+    pub sentences: usize,
+    /// All types together.
+    pub overall: Counts,
+    /// Per type, in [`EntityLabel::ALL`] order.
+    pub per_label: Vec<(EntityLabel, Counts)>,
+}
+
+/// Runs the pipeline's named-entity stage over the sentences of a CoNLL
+/// file (tokens joined by single spaces) and scores it.
+pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<NerReport, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let sentences = parse(&text);
+    if sentences.is_empty() {
+        return Err(Error::EvalData {
+            path: path.to_path_buf(),
+            message: "no sentences".into(),
+        });
+    }
+    let mut docs: Vec<Document> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut doc = Document::new(i.to_string(), s.tokens.join(" "));
+            doc.sentences = vec![doc.span(0..doc.text.len())];
+            doc
+        })
+        .collect();
+    pipeline.recognize(&mut docs)?;
+    let mut report = NerReport {
+        sentences: sentences.len(),
+        per_label: EntityLabel::ALL.map(|l| (l, Counts::default())).to_vec(),
+        ..NerReport::default()
+    };
+    for (sentence, doc) in sentences.iter().zip(&docs) {
+        let gold = gold_entities(&sentence.tags);
+        let predicted = predicted_entities(doc, &sentence.tokens);
+        for (label, counts) in report.per_label.iter_mut() {
+            let of = |set: &BTreeSet<TokenEntity>| -> BTreeSet<TokenEntity> {
+                set.iter().filter(|e| e.2 == *label).copied().collect()
+            };
+            let (g, p) = (of(&gold), of(&predicted));
+            let tp = g.intersection(&p).count();
+            counts.add(Counts {
+                tp,
+                fp: p.len() - tp,
+                fn_: g.len() - tp,
+            });
+        }
+    }
+    for (_, counts) in &report.per_label {
+        report.overall.add(*counts);
+    }
+    Ok(report)
+}
+
+/// The document's entities as ranges of the tokens they overlap.
+fn predicted_entities(doc: &Document, tokens: &[String]) -> BTreeSet<TokenEntity> {
+    let mut starts = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    for token in tokens {
+        starts.push(at..at + token.len());
+        at += token.len() + 1;
+    }
+    doc.entities
+        .iter()
+        .filter_map(|e| {
+            let first = starts.iter().position(|t| t.end > e.span.byte.start)?;
+            let last = starts.iter().rposition(|t| t.start < e.span.byte.end)?;
+            (first <= last).then_some((first, last + 1, e.label))
+        })
+        .collect()
+}
+
+impl fmt::Display for NerReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} sentences", self.sentences)?;
+        writeln!(
+            f,
+            "| type | precision | recall | F1 | gold |\n|---|---:|---:|---:|---:|"
+        )?;
+        let row = |f: &mut fmt::Formatter<'_>, name: &str, c: &Counts| {
+            writeln!(
+                f,
+                "| {name} | {:.2} | {:.2} | {:.2} | {} |",
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1(),
+                c.tp + c.fn_
+            )
+        };
+        for (label, counts) in &self.per_label {
+            row(f, label.as_str(), counts)?;
+        }
+        row(f, "overall", &self.overall)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_sentences_and_entities() {
+        let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
+        let sentences = parse(text);
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(sentences[0].tokens, ["EU", "rejects", "German"]);
+        let gold = gold_entities(&sentences[1].tags);
+        assert_eq!(gold.into_iter().collect::<Vec<_>>(), [(0, 2, EntityLabel::Per)]);
+        let iob1: Vec<String> = ["I-ORG", "I-ORG", "B-ORG", "O"].map(String::from).to_vec();
+        assert_eq!(gold_entities(&iob1).len(), 2);
+    }
+}

@@ -1,0 +1,29 @@
+//! quotelink finds the quotations in news text and says who said each one.
+//!
+//! A [`Document`] flows through three stages, in this order:
+//!
+//! 1. [`segment`]: the quote-aware, abbreviation-aware sentence splitter
+//!    fills [`Document::sentences`].
+//! 2. [`ner`]: a BERT token classifier, run in batches across documents,
+//!    fills [`Document::entities`].
+//! 3. [`attribution`]: the rule stage finds quotes, their cues and speakers,
+//!    and resolves each speaker mention to a canonical person or
+//!    organisation, filling [`Document::quotes`] and [`Document::speakers`].
+//!
+//! [`Pipeline`] chains the stages; [`corpus`] reads inputs and runs the
+//! pipeline over many documents in parallel; [`output`] defines the JSON
+//! Lines schema; [`eval`] measures the stages against annotated data.
+
+pub mod attribution;
+pub mod corpus;
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod ner;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+
+pub use document::{Document, OffsetIndex, Span};
+pub use error::{Error, Result};
+pub use pipeline::Pipeline;

@@ -1,0 +1,158 @@
+//! Turns sentences into model inputs: word pieces with exact offsets and
+//! casing classes, split into windows that fit the model and grouped into
+//! length-sorted batches.
+
+use std::ops::Range;
+
+use tokenizers::Tokenizer;
+
+use super::casing::{chunk_classes, class_at, CaseClass};
+use crate::document::Document;
+use crate::error::Error;
+
+/// One model input: a sentence, or a window of a long one, of one document.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Index of the document in the slice being recognised.
+    pub doc: usize,
+    /// Piece ids, without the special tokens.
+    pub ids: Vec<i64>,
+    /// Casing class of each piece.
+    pub types: Vec<i64>,
+    /// Document byte range of each piece.
+    pub offsets: Vec<Range<usize>>,
+    /// The word each piece belongs to (pieces of one word share it).
+    pub words: Vec<u32>,
+}
+
+/// Splits sentences into word pieces.
+pub struct Encoder {
+    tokenizer: Tokenizer,
+    /// Most pieces in one unit, special tokens excluded.
+    max_pieces: usize,
+}
+
+impl Encoder {
+    /// Wraps a tokenizer; units hold at most `max_pieces` pieces.
+    pub fn new(mut tokenizer: Tokenizer, max_pieces: usize) -> Result<Self, Error> {
+        tokenizer
+            .with_truncation(None)
+            .map_err(|e| Error::Model(e.to_string()))?;
+        tokenizer.with_padding(None);
+        Ok(Encoder {
+            tokenizer,
+            max_pieces,
+        })
+    }
+
+    /// The id of a special token such as `[CLS]`.
+    pub fn token_id(&self, token: &str) -> Result<i64, Error> {
+        self.tokenizer
+            .token_to_id(token)
+            .map(i64::from)
+            .ok_or_else(|| Error::Model(format!("tokenizer has no {token} token")))
+    }
+
+    /// The units of every sentence of `doc`, which is `docs[index]`.
+    pub fn encode(&self, index: usize, doc: &Document) -> Result<Vec<Unit>, Error> {
+        let mut units = Vec::new();
+        for sentence in &doc.sentences {
+            let text = doc.slice(sentence);
+            let encoding = self
+                .tokenizer
+                .encode(text, false)
+                .map_err(|e| Error::Model(e.to_string()))?;
+            let chunks = chunk_classes(text);
+            let base = sentence.byte.start;
+            let offsets: Vec<Range<usize>> = encoding
+                .get_offsets()
+                .iter()
+                .map(|&(s, e)| base + s..base + e)
+                .collect();
+            let types = encoding
+                .get_offsets()
+                .iter()
+                .map(|&(s, _)| class_at(&chunks, s).type_id())
+                .collect::<Vec<_>>();
+            let words: Vec<u32> = encoding
+                .get_word_ids()
+                .iter()
+                .map(|w| w.unwrap_or(u32::MAX))
+                .collect();
+            let ids: Vec<i64> = encoding.get_ids().iter().map(|&i| i64::from(i)).collect();
+            for window in windows(&words, self.max_pieces) {
+                units.push(Unit {
+                    doc: index,
+                    ids: ids[window.clone()].to_vec(),
+                    types: types[window.clone()].to_vec(),
+                    offsets: offsets[window.clone()].to_vec(),
+                    words: words[window].to_vec(),
+                });
+            }
+        }
+        Ok(units)
+    }
+}
+
+/// Splits `n = words.len()` pieces into windows of at most `max` pieces,
+/// cutting at a word start where one lies in the second half of a window.
+fn windows(words: &[u32], max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let mut end = (start + max).min(words.len());
+        if end < words.len() {
+            let word_start = ((start + max / 2).max(start + 1)..=end)
+                .rev()
+                .find(|&i| words[i] != words[i - 1]);
+            end = word_start.unwrap_or(end);
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// Groups units (by index) into batches of similar length: sorted by
+/// length, at most `max_batch` units and `max_tokens` padded pieces each.
+pub fn batches(units: &[Unit], max_batch: usize, max_tokens: usize) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(units[i].ids.len()));
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for i in order {
+        let longest = current.first().map_or(units[i].ids.len(), |&f| units[f].ids.len()) + 2;
+        if !current.is_empty()
+            && (current.len() >= max_batch || (current.len() + 1) * longest > max_tokens)
+        {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(i);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The casing class given to the special tokens.
+pub const SPECIAL_TYPE: i64 = CaseClass::Other as i64;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cut_at_word_starts() {
+        // Words: 0 0 1 1 1 2 3 3
+        let words = [0, 0, 1, 1, 1, 2, 3, 3];
+        assert_eq!(windows(&words, 4), vec![0..2, 2..6, 6..8]);
+        assert_eq!(windows(&words, 8), vec![0..8]);
+    }
+
+    #[test]
+    fn windows_cut_mid_word_when_a_word_is_too_long() {
+        let words = [0; 5];
+        assert_eq!(windows(&words, 2), vec![0..2, 2..4, 4..5]);
+    }
+}

@@ -1,0 +1,216 @@
+//! The JSON Lines output schema: one [`Record`] per input document, in
+//! input order.
+//!
+//! Offsets are Unicode code points, half-open, into the input text, so that
+//! Python's `text[start:end]` returns the span. A document that was
+//! processed becomes a [`DocumentRecord`]:
+//!
+//! ```json
+//! {"id": "a.txt", "text_length": 120,
+//!  "sentences": [{"start": 0, "end": 38}],
+//!  "entities": [{"start": 23, "end": 33, "text": "Jane Smith", "label": "PER"}],
+//!  "quotes": [{"start": 0, "end": 18, "text": "\"We will win,\"", "kind": "direct",
+//!              "cue": {"start": 34, "end": 38, "text": "said"},
+//!              "speaker": {"start": 23, "end": 33, "text": "Jane Smith"},
+//!              "speaker_name": "Jane Smith", "speaker_id": 0, "confidence": 0.95}],
+//!  "speakers": [{"id": 0, "name": "Jane Smith", "label": "PER",
+//!                "mentions": [{"start": 23, "end": 33, "text": "Jane Smith"}],
+//!                "quotes": [0]}]}
+//! ```
+//!
+//! `kind` is `direct`, `indirect` or `mixed`; `cue`, `speaker`,
+//! `speaker_name` and `speaker_id` are `null` when unknown; `label` is
+//! `PER`, `ORG`, `LOC` or `MISC`; a speaker's `quotes` index `quotes`.
+//! A document that could not be processed becomes an [`ErrorRecord`],
+//! `{"id": ..., "error": "..."}`, in its place.
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::QuoteKind;
+use crate::document::{Document, Span};
+use crate::ner::EntityLabel;
+
+/// One output line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Record {
+    /// A processed document.
+    Document(DocumentRecord),
+    /// A document that failed.
+    Error(ErrorRecord),
+}
+
+/// A processed document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRecord {
+    /// The input's id: a file path as given, or the JSONL `id`.
+    pub id: String,
+    /// Length of the text in code points.
+    pub text_length: usize,
+    /// Sentence ranges.
+    pub sentences: Vec<Range>,
+    /// Named entities.
+    pub entities: Vec<EntityRecord>,
+    /// Quotes with their attribution.
+    pub quotes: Vec<QuoteRecord>,
+    /// Canonical speakers.
+    pub speakers: Vec<SpeakerRecord>,
+}
+
+/// A document that could not be processed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorRecord {
+    /// The input's id (for a malformed JSONL line, `SOURCE:LINE`).
+    pub id: String,
+    /// What went wrong.
+    pub error: String,
+}
+
+/// A code-point range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    /// Start, inclusive.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+}
+
+/// A code-point range with its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanRecord {
+    /// Start, inclusive.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// `text[start:end]`.
+    pub text: String,
+}
+
+/// A named entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityRecord {
+    /// Start, inclusive.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// `text[start:end]`.
+    pub text: String,
+    /// Entity type.
+    pub label: EntityLabel,
+}
+
+/// A quote and its attribution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRecord {
+    /// Start, inclusive.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// The quote's text.
+    pub text: String,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The reporting cue.
+    pub cue: Option<SpanRecord>,
+    /// The speaker's mention next to the quote ("he", "the diplomat").
+    pub speaker: Option<SpanRecord>,
+    /// The canonical speaker's name.
+    pub speaker_name: Option<String>,
+    /// Index into `speakers`.
+    pub speaker_id: Option<usize>,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+}
+
+/// A canonical speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerRecord {
+    /// Its index in `speakers`.
+    pub id: usize,
+    /// Canonical full name.
+    pub name: String,
+    /// Entity type.
+    pub label: EntityLabel,
+    /// Every mention that refers to it.
+    pub mentions: Vec<SpanRecord>,
+    /// Indices into `quotes`.
+    pub quotes: Vec<usize>,
+}
+
+impl SpanRecord {
+    fn new(doc: &Document, span: &Span) -> Self {
+        SpanRecord {
+            start: span.char.start,
+            end: span.char.end,
+            text: doc.slice(span).to_owned(),
+        }
+    }
+}
+
+impl From<&Document> for DocumentRecord {
+    fn from(doc: &Document) -> Self {
+        let span = |s: &Span| SpanRecord::new(doc, s);
+        DocumentRecord {
+            id: doc.id.clone(),
+            text_length: doc.char_len(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| Range {
+                    start: s.char.start,
+                    end: s.char.end,
+                })
+                .collect(),
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| {
+                    let SpanRecord { start, end, text } = span(&e.span);
+                    EntityRecord {
+                        start,
+                        end,
+                        text,
+                        label: e.label,
+                    }
+                })
+                .collect(),
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| {
+                    let SpanRecord { start, end, text } = span(&q.span);
+                    QuoteRecord {
+                        start,
+                        end,
+                        text,
+                        kind: q.kind,
+                        cue: q.cue.as_ref().map(span),
+                        speaker: q.speaker.as_ref().map(span),
+                        speaker_name: q.speaker_id.map(|i| doc.speakers[i].name.clone()),
+                        speaker_id: q.speaker_id,
+                        confidence: q.confidence,
+                    }
+                })
+                .collect(),
+            speakers: doc
+                .speakers
+                .iter()
+                .enumerate()
+                .map(|(id, s)| SpeakerRecord {
+                    id,
+                    name: s.name.clone(),
+                    label: s.label,
+                    mentions: s.mentions.iter().map(span).collect(),
+                    quotes: s.quotes.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Stage 1, sentence splitting: quote-aware and abbreviation-aware, with
+//! exact offsets.
+
+use crate::document::{Document, Span};
+
+/// The segmenter's interface: fills a document's `sentences`.
+pub trait Segmenter: Send + Sync {
+    /// The sentences of `doc`, in text order, without surrounding whitespace.
+    fn segment(&self, doc: &Document) -> Vec<Span>;
+}
+
+mod abbreviations;
+mod splitter;
+
+pub use splitter::SentenceSplitter;
