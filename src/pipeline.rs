@@ -10,7 +10,9 @@ use crate::segment::{Segmenter, SentenceSplitter};
 
 /// The model folder shipped with the crate.
 pub fn default_model_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join("ner")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("models")
+        .join("ner")
 }
 
 /// The stages, in pipeline order. The corpus driver decides how documents
@@ -35,7 +37,7 @@ impl Pipeline {
         Pipeline {
             segmenter: Box::new(SentenceSplitter),
             recognizer: None,
-            attributor: Box::new(RuleAttributor::default()),
+            attributor: Box::<RuleAttributor>::default(),
         }
     }
 
