@@ -156,9 +156,9 @@ fn process(pipeline: &Pipeline, args: RunArgs) -> Result<ExitCode> {
             }
         };
     let out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(
-            File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        ),
+        Some(path) => {
+            Box::new(File::create(path).with_context(|| format!("creating {}", path.display()))?)
+        }
         None => Box::new(io::stdout().lock()),
     };
     let progress = progress_bar(total);
@@ -180,7 +180,11 @@ fn process(pipeline: &Pipeline, args: RunArgs) -> Result<ExitCode> {
 fn jsonl_inputs(path: &Path, max_bytes: u64) -> Result<Box<dyn Iterator<Item = Input>>> {
     if path == Path::new("-") {
         let stdin = BufReader::new(io::stdin());
-        return Ok(Box::new(corpus::read_jsonl(stdin, "stdin".into(), max_bytes)));
+        return Ok(Box::new(corpus::read_jsonl(
+            stdin,
+            "stdin".into(),
+            max_bytes,
+        )));
     }
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let source = path.display().to_string();

@@ -10,7 +10,9 @@ use crate::segment::{Segmenter, SentenceSplitter};
 
 /// The model folder shipped with the crate.
 pub fn default_model_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join("ner")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("models")
+        .join("ner")
 }
 
 /// The stages, in pipeline order. The corpus driver decides how documents
@@ -37,6 +39,11 @@ impl Pipeline {
             recognizer: None,
             attributor: Box::new(RuleAttributor::default()),
         }
+    }
+
+    /// Whether the named-entity model is loaded.
+    pub fn has_model(&self) -> bool {
+        self.recognizer.is_some()
     }
 
     /// Stage 1 on one document.

@@ -21,7 +21,12 @@ fn splits(text: &str, expected: &[&str]) {
 fn plain_sentences() {
     splits(
         "The vote passed. Nobody objected! Was it fair? Yes.",
-        &["The vote passed.", "Nobody objected!", "Was it fair?", "Yes."],
+        &[
+            "The vote passed.",
+            "Nobody objected!",
+            "Was it fair?",
+            "Yes.",
+        ],
     );
 }
 
@@ -56,7 +61,10 @@ fn titles_never_end_a_sentence() {
         "Mr.", "Mrs.", "Dr.", "Sen.", "Gov.", "Rep.", "Gen.", "Prof.", "St.",
     ] {
         let text = format!("We met {title} Jones today. He smiled.");
-        splits(&text, &[&format!("We met {title} Jones today."), "He smiled."]);
+        splits(
+            &text,
+            &[&format!("We met {title} Jones today."), "He smiled."],
+        );
     }
 }
 
@@ -82,7 +90,10 @@ fn acronyms_and_months_end_a_sentence_only_before_an_opener() {
         "Acme Corp. Chief Executive Lee spoke.",
         &["Acme Corp. Chief Executive Lee spoke."],
     );
-    splits("It was item No. 4 on the list.", &["It was item No. 4 on the list."]);
+    splits(
+        "It was item No. 4 on the list.",
+        &["It was item No. 4 on the list."],
+    );
 }
 
 #[test]
@@ -122,7 +133,10 @@ fn line_breaks_always_end_a_sentence() {
 fn lower_case_continuation_does_not_split() {
     splits(
         "\"Why now?\" asked the senator. \"Because!\" said another.",
-        &["\"Why now?\" asked the senator.", "\"Because!\" said another."],
+        &[
+            "\"Why now?\" asked the senator.",
+            "\"Because!\" said another.",
+        ],
     );
 }
 

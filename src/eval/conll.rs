@@ -62,7 +62,11 @@ pub fn parse(text: &str) -> Vec<Sentence> {
 pub fn gold_entities(tags: &[String]) -> BTreeSet<TokenEntity> {
     let mut out = BTreeSet::new();
     let mut open: Option<(usize, EntityLabel)> = None;
-    for (i, tag) in tags.iter().chain(std::iter::once(&"O".to_owned())).enumerate() {
+    for (i, tag) in tags
+        .iter()
+        .chain(std::iter::once(&"O".to_owned()))
+        .enumerate()
+    {
         let (prefix, label) = match tag.split_once('-') {
             Some((p, l)) => (p, EntityLabel::parse(l)),
             None => ("O", None),
@@ -191,7 +195,10 @@ mod tests {
         assert_eq!(sentences.len(), 2);
         assert_eq!(sentences[0].tokens, ["EU", "rejects", "German"]);
         let gold = gold_entities(&sentences[1].tags);
-        assert_eq!(gold.into_iter().collect::<Vec<_>>(), [(0, 2, EntityLabel::Per)]);
+        assert_eq!(
+            gold.into_iter().collect::<Vec<_>>(),
+            [(0, 2, EntityLabel::Per)]
+        );
         let iob1: Vec<String> = ["I-ORG", "I-ORG", "B-ORG", "O"].map(String::from).to_vec();
         assert_eq!(gold_entities(&iob1).len(), 2);
     }

@@ -50,7 +50,10 @@ impl CaseClass {
 pub fn chunk_classes(text: &str) -> Vec<(usize, CaseClass)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
                 out.push((s, CaseClass::of(&text[s..i])));

@@ -121,7 +121,10 @@ pub fn batches(units: &[Unit], max_batch: usize, max_tokens: usize) -> Vec<Vec<u
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     for i in order {
-        let longest = current.first().map_or(units[i].ids.len(), |&f| units[f].ids.len()) + 2;
+        let longest = current
+            .first()
+            .map_or(units[i].ids.len(), |&f| units[f].ids.len())
+            + 2;
         if !current.is_empty()
             && (current.len() >= max_batch || (current.len() + 1) * longest > max_tokens)
         {

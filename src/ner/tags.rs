@@ -59,15 +59,16 @@ pub struct PieceSpan {
 pub fn decode(predictions: &[(Tag, f32)]) -> Vec<PieceSpan> {
     let mut spans: Vec<PieceSpan> = Vec::new();
     let mut current: Option<(usize, EntityLabel, f32)> = None;
-    let close = |current: &mut Option<(usize, EntityLabel, f32)>, end: usize, spans: &mut Vec<_>| {
-        if let Some((start, label, sum)) = current.take() {
-            spans.push(PieceSpan {
-                pieces: start..end,
-                label,
-                score: sum / (end - start) as f32,
-            });
-        }
-    };
+    let close =
+        |current: &mut Option<(usize, EntityLabel, f32)>, end: usize, spans: &mut Vec<_>| {
+            if let Some((start, label, sum)) = current.take() {
+                spans.push(PieceSpan {
+                    pieces: start..end,
+                    label,
+                    score: sum / (end - start) as f32,
+                });
+            }
+        };
     for (i, &(tag, p)) in predictions.iter().enumerate() {
         let continues = matches!((tag, &current), (Tag::Inside(l), Some((_, cur, _))) if l == *cur);
         if continues {

@@ -15,18 +15,73 @@ const AMBIGUOUS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
     "Nos", "Inc", "Corp", "Co", "Cos", "Ltd", "Jr", "Sr", "Bros", "vs", "v", "etc", "Ave", "Blvd",
     "Rd", "Dept", "Univ", "approx", "est", "Ph", "Calif", "Fla", "Mass", "Penn", "Ariz", "Colo",
-    "Conn", "Ill", "Ind", "Kan", "Mich", "Minn", "Miss", "Nev", "Okla", "Ore", "Tenn", "Tex",
-    "Va", "Wash", "Wis", "Ky", "La", "Md", "Ala", "Ark", "Del", "Neb", "Vt", "Wyo",
+    "Conn", "Ill", "Ind", "Kan", "Mich", "Minn", "Miss", "Nev", "Okla", "Ore", "Tenn", "Tex", "Va",
+    "Wash", "Wis", "Ky", "La", "Md", "Ala", "Ark", "Del", "Neb", "Vt", "Wyo",
 ];
 
 /// Words that typically open a sentence; after an ambiguous abbreviation
 /// or an acronym such as "U.S." they signal a boundary.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So",
-    "Yet", "In", "On", "At", "As", "If", "When", "While", "After", "Before", "Since", "This",
-    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "Mr", "Mrs",
-    "Ms", "Dr", "Still", "However", "Meanwhile", "Instead", "Now", "Then", "Also", "For", "What",
-    "Why", "How", "Who", "Where", "Asked", "According", "Some", "Many", "Most", "One", "Both",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Instead",
+    "Now",
+    "Then",
+    "Also",
+    "For",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Asked",
+    "According",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Both",
 ];
 
 fn contains(list: &[&str], word: &str) -> bool {
@@ -48,7 +103,8 @@ pub enum Abbreviation {
 /// itself contain inner periods, as in "U.S").
 pub fn classify(word: &str) -> Abbreviation {
     let mut chars = word.chars();
-    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let single_letter =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     if single_letter && word.chars().all(char::is_uppercase) {
         // An initial: "J. K. Rowling".
         return Abbreviation::Never;

@@ -1,0 +1,228 @@
+//! Direct quotes: ties each quote span to the cue and speaker around it,
+//! joins the pieces of one quote (`"A," X said, "B."`, continuation
+//! paragraphs) and drops scare quotes, titles and nicknames.
+
+use std::ops::Range;
+
+use super::cues::{Cue, CueKind};
+use super::speakers::{mention_after, mention_before, subject_of, Mention, MentionKind};
+use super::{Context, Found};
+use crate::attribution::QuoteKind;
+
+/// Most words between a quote and its cue (`"...," the minister of X said`).
+const MAX_CUE_DISTANCE: usize = 12;
+/// Fewest words a quote needs to count without a cue.
+const MIN_UNCUED_WORDS: usize = 4;
+
+/// A quote span with the cue and speaker found next to it.
+struct Framed {
+    quote: usize,
+    cue: Option<usize>,
+    speaker: Option<Mention>,
+}
+
+/// Attributes the direct quotes; marks the cues it uses in `used`.
+pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Found> {
+    let framed: Vec<Framed> = (0..ctx.quotes.len()).map(|q| frame(ctx, cues, q)).collect();
+    let mut found: Vec<Found> = Vec::new();
+    let mut last: Option<usize> = None; // index into `framed` of the group's last quote
+    for (k, f) in framed.iter().enumerate() {
+        let span = &ctx.quotes[f.quote].tokens;
+        let words = word_count(ctx, span);
+        let joins = last.is_some_and(|prev| continues(ctx, cues, &framed[prev], f));
+        if joins {
+            let group = found.last_mut().expect("a group is open");
+            group.parts.push(span.clone());
+            if group.cue.is_none() {
+                group.cue = f.cue.map(|c| cues[c].tokens.clone());
+                group.speaker = f.speaker.clone();
+            }
+        } else if f.cue.is_some() || words >= MIN_UNCUED_WORDS {
+            found.push(Found {
+                parts: vec![span.clone()],
+                kind: QuoteKind::Direct,
+                cue: f.cue.map(|c| cues[c].tokens.clone()),
+                speaker: f.speaker.clone(),
+                confidence: if f.cue.is_some() { 0.9 } else { 0.4 },
+            });
+        } else {
+            continue;
+        }
+        if let Some(c) = f.cue {
+            used[c] = true;
+        }
+        last = Some(k);
+    }
+    found
+}
+
+/// Number of word tokens in `range`.
+fn word_count(ctx: &Context, range: &Range<usize>) -> usize {
+    range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
+}
+
+/// Whether quote `next` continues the quote group ending with `prev`:
+/// same paragraph with only its cue frame between them, or a paragraph
+/// that opens with a quote right after a paragraph that ended with one.
+fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool {
+    let a = &ctx.quotes[prev.quote].tokens;
+    let b = &ctx.quotes[next.quote].tokens;
+    if next.cue.is_some() && prev.cue.is_some() && next.cue != prev.cue {
+        return false;
+    }
+    let frame_tokens = |f: &Framed| {
+        let cue = f.cue.map(|c| cues[c].tokens.clone()).unwrap_or(0..0);
+        let speaker = f.speaker.as_ref().map(|m| m.tokens.clone()).unwrap_or(0..0);
+        (cue, speaker)
+    };
+    let (cue_a, speaker_a) = frame_tokens(prev);
+    let (cue_b, speaker_b) = frame_tokens(next);
+    let mut loose_words = 0;
+    let mut breaks = 0;
+    for i in a.end..b.start {
+        let tok = &ctx.tokens[i];
+        if tok.kind == super::tokens::TokenKind::Break {
+            breaks += 1;
+        } else if tok.is_word()
+            && ![&cue_a, &speaker_a, &cue_b, &speaker_b]
+                .iter()
+                .any(|r| r.contains(&i))
+        {
+            loose_words += 1;
+        }
+    }
+    if breaks > 0 {
+        // A new paragraph continues only when it opens with the quote, has
+        // no cue of its own, and the previous one ended with the quote or
+        // its cue.
+        return next.cue.is_none() && loose_words == 0;
+    }
+    loose_words <= 3
+}
+
+/// Finds the cue and speaker of quote `q`: after it (`"...," X said`),
+/// else before it (`X said: "..."`).
+fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
+    let span = &ctx.quotes[q].tokens;
+    let after = post_window(ctx, q);
+    let before = pre_window(ctx, q);
+    let after_cue = cues.iter().position(|c| {
+        after.contains(&c.tokens.start)
+            && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_CUE_DISTANCE
+            && matches!(c.kind, CueKind::Verb(_) | CueKind::According)
+    });
+    if let Some(c) = after_cue {
+        let cue = &cues[c];
+        let speaker = if cue.kind == CueKind::According {
+            mention_after(ctx, cue.tokens.end, after.end)
+        } else {
+            subject_of(ctx, cue, span.end).or_else(|| mention_after(ctx, cue.tokens.end, after.end))
+        };
+        if speaker.is_some() {
+            return Framed {
+                quote: q,
+                cue: Some(c),
+                speaker,
+            };
+        }
+    }
+    let introducing =
+        |c: &Cue| before.contains(&c.tokens.start) && introduces(ctx, c.tokens.end, span.start);
+    let verb_before = cues
+        .iter()
+        .rposition(|c| c.kind != CueKind::Colon && introducing(c));
+    if let Some(c) = verb_before {
+        let cue = &cues[c];
+        let speaker = match cue.kind {
+            CueKind::According => mention_after(ctx, cue.tokens.end, span.start),
+            _ => subject_of(ctx, cue, before.start)
+                .or_else(|| mention_after(ctx, cue.tokens.end, span.start)),
+        };
+        return Framed {
+            quote: q,
+            cue: Some(c),
+            speaker,
+        };
+    }
+    // `Smith: "..."`: a colon right after a sentence-initial mention.
+    let colon = cues
+        .iter()
+        .rposition(|c| c.kind == CueKind::Colon && introducing(c));
+    if let Some(c) = colon {
+        let speaker = mention_before(ctx, cues[c].tokens.start, before.start)
+            .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun);
+        if speaker.is_some() {
+            return Framed {
+                quote: q,
+                cue: Some(c),
+                speaker,
+            };
+        }
+    }
+    Framed {
+        quote: q,
+        cue: None,
+        speaker: None,
+    }
+}
+
+/// Whether the tokens from a cue's end to a quote's opening mark introduce
+/// the quote (`said:`, `said,`, `told reporters:`, `said that`) rather
+/// than begin an indirect clause around it.
+fn introduces(ctx: &Context, cue_end: usize, open: usize) -> bool {
+    if cue_end > open {
+        return false;
+    }
+    let between = cue_end..open;
+    let last = between
+        .clone()
+        .rev()
+        .map(|i| ctx.word(i))
+        .find(|w| *w != "\n")
+        .unwrap_or("");
+    let words = word_count(ctx, &between);
+    words == 0 || matches!(last, ":" | ",") && words <= 6 || words == 1 && last == "that"
+}
+
+/// Tokens after quote `q` up to the end of its sentence, the next quote or
+/// the paragraph end.
+fn post_window(ctx: &Context, q: usize) -> Range<usize> {
+    let start = ctx.quotes[q].tokens.end;
+    let next_quote = ctx.quotes.get(q + 1).map_or(usize::MAX, |n| n.tokens.start);
+    let mut end = start;
+    while end < ctx.tokens.len() && end < next_quote && !ctx.ends_sentence(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Tokens before quote `q` back to the start of its sentence, the previous
+/// quote or the paragraph start; a paragraph ending with a colon extends it.
+fn pre_window(ctx: &Context, q: usize) -> Range<usize> {
+    let end = ctx.quotes[q].tokens.start;
+    let prev_quote = if q > 0 {
+        ctx.quotes[q - 1].tokens.end
+    } else {
+        0
+    };
+    let mut start = end;
+    while start > prev_quote && !ctx.ends_sentence(start - 1) {
+        start -= 1;
+    }
+    let opens_paragraph = start > 0 && ctx.ends_sentence(start - 1) && ctx.word(start - 1) == "\n";
+    if opens_paragraph && start == end {
+        // `X said:` on the line before.
+        let mut colon = start;
+        while colon > prev_quote && ctx.word(colon - 1) == "\n" {
+            colon -= 1;
+        }
+        if colon > prev_quote && ctx.word(colon - 1) == ":" {
+            let mut s = colon - 1;
+            while s > prev_quote && !ctx.ends_sentence(s - 1) {
+                s -= 1;
+            }
+            return s..colon;
+        }
+    }
+    start..end
+}

@@ -1,0 +1,409 @@
+//! Speaker mentions: the noun phrase that is the subject of a cue, before
+//! it (`X said`) or after it (`said X`), with titles, appositives and
+//! parentheticals that belong to it.
+
+use std::ops::Range;
+
+use super::cues::{Cue, DETERMINERS};
+use super::lexicon::{lexicon, Gender};
+use super::Context;
+use crate::ner::EntityLabel;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name ("Mr. Smith", "the Foreign Ministry").
+    Name,
+    /// A personal or possessive pronoun.
+    Pronoun,
+    /// A common-noun phrase ("the diplomat", "officials").
+    Descriptor,
+}
+
+/// A speaker mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// All its tokens, titles and appositive included.
+    pub tokens: Range<usize>,
+    /// The tokens of the bare name (no titles), for names.
+    pub name: Range<usize>,
+    /// Name, pronoun or descriptor.
+    pub kind: MentionKind,
+    /// Role nouns from its titles and appositive ("ambassador").
+    pub roles: Vec<String>,
+    /// Gender its title, role or pronoun implies.
+    pub gender: Option<Gender>,
+    /// Whether it names an organisation.
+    pub organisation: bool,
+}
+
+/// Personal pronouns that can be subjects, with their gender.
+pub fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" | "his" | "him" => Some(Some(Gender::Male)),
+        "she" | "her" | "hers" => Some(Some(Gender::Female)),
+        "they" | "their" | "i" | "we" | "my" | "our" | "you" | "your" | "it" | "its" => Some(None),
+        _ => None,
+    }
+}
+
+/// Words that may stand between a subject and its verb ("X also said").
+fn is_verb_filler(word: &str) -> bool {
+    const FILLERS: &[&str] = &[
+        "also",
+        "has",
+        "have",
+        "had",
+        "later",
+        "then",
+        "once",
+        "previously",
+        "recently",
+        "again",
+        "would",
+        "will",
+        "could",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "are",
+        "been",
+        "not",
+        "never",
+        "only",
+        "just",
+        "even",
+        "still",
+        "often",
+        "first",
+        "further",
+        "who",
+        "may",
+        "might",
+        "can",
+        "should",
+        "must",
+        "already",
+        "herself",
+        "himself",
+        "themselves",
+        "itself",
+        "too",
+        "now",
+        "since",
+    ];
+    FILLERS.contains(&word) || word.len() > 4 && word.ends_with("ly")
+}
+
+/// Words that never begin or end a name run.
+fn is_function_word(word: &str) -> bool {
+    DETERMINERS.contains(&word)
+        || matches!(
+            word,
+            "in" | "on"
+                | "at"
+                | "for"
+                | "and"
+                | "or"
+                | "but"
+                | "if"
+                | "when"
+                | "as"
+                | "so"
+                | "while"
+                | "after"
+                | "before"
+                | "to"
+                | "by"
+                | "with"
+                | "from"
+                | "of"
+        )
+}
+
+/// The subject of a verb cue: the mention before it, or for a participle
+/// after a comma (`..., saying`) the subject of its sentence.
+pub fn subject_of(ctx: &Context, cue: &Cue, floor: usize) -> Option<Mention> {
+    let start = cue.tokens.start;
+    let participle =
+        start > floor && ctx.word(start - 1) == "," && ctx.lower(start).ends_with("ing");
+    if !participle {
+        return mention_before(ctx, start, floor);
+    }
+    let mut subject = ctx.sentence_start(start).max(floor);
+    if is_function_word(&ctx.lower(subject)) {
+        // Skip an opening phrase: "On Monday, Smith ...".
+        subject = (subject..start).find(|&i| ctx.word(i) == ",")? + 1;
+    }
+    head_after(ctx, subject, start - 1)
+}
+
+/// The subject mention that ends right before `cue_start`, skipping
+/// adverbs and auxiliaries; `floor` is the first token it may use.
+pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<Mention> {
+    let mut end = cue_start;
+    while end > floor && is_verb_filler(&ctx.lower(end - 1)) {
+        end -= 1;
+    }
+    if end <= floor || ctx.ends_sentence(end - 1) || ctx.in_quote(end - 1) {
+        return None;
+    }
+    // Appositive or relative clause: "X, the ambassador to Baku, said".
+    if ctx.word(end - 1) == "," {
+        let inner_end = end - 1;
+        let comma = (floor..inner_end)
+            .rev()
+            .take(25)
+            .find(|&i| ctx.word(i) == "," || ctx.ends_sentence(i) || ctx.in_quote(i))
+            .filter(|&i| ctx.word(i) == ",")?;
+        let head = head_before(ctx, comma, floor)?;
+        if head.kind != MentionKind::Name && head.kind != MentionKind::Descriptor {
+            return None;
+        }
+        return Some(with_appositive(ctx, head, comma + 1..inner_end));
+    }
+    head_before(ctx, end, floor)
+}
+
+/// The subject mention that starts at `start` (after an inverted cue:
+/// `said X, the ambassador`), up to `limit`.
+pub fn mention_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    let head = head_after(ctx, start, limit)?;
+    Some(with_appositive_after(ctx, head, limit))
+}
+
+/// Extends a mention over an appositive that follows it
+/// (`X, the ambassador to Baku,`), up to `limit`.
+fn with_appositive_after(ctx: &Context, head: Mention, limit: usize) -> Mention {
+    let after = head.tokens.end;
+    if ctx.word(after) == "," && after + 1 < limit {
+        let opener = ctx.lower(after + 1);
+        let appositive = matches!(opener.as_str(), "a" | "an" | "the" | "who" | "whose")
+            || lexicon().role(&opener).is_some();
+        if appositive {
+            let end = (after + 1..limit)
+                .find(|&i| ctx.word(i) == "," || ctx.ends_sentence(i) || ctx.in_quote(i))
+                .unwrap_or(limit);
+            return with_appositive(ctx, head, after + 1..end);
+        }
+    }
+    head
+}
+
+/// Adds an appositive's tokens and role nouns to a mention.
+fn with_appositive(ctx: &Context, mut head: Mention, appositive: Range<usize>) -> Mention {
+    for i in appositive.clone() {
+        add_role(ctx, &mut head, i);
+    }
+    head.tokens = head.tokens.start..appositive.end.max(head.tokens.end);
+    head
+}
+
+/// Records the role (and gender) a role noun at `i` gives a mention.
+fn add_role(ctx: &Context, mention: &mut Mention, i: usize) {
+    let word = ctx.lower(i);
+    if let Some(role) = lexicon().role(&word) {
+        let singular = if lexicon().role(&word).is_some() && !word.ends_with('s') {
+            word
+        } else {
+            word.trim_end_matches('s').to_owned()
+        };
+        if !mention.roles.contains(&singular) {
+            mention.roles.push(singular);
+        }
+        mention.gender = mention.gender.or(role.gender);
+    }
+}
+
+/// A pronoun, name or descriptor ending right before `end`.
+fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
+    let last = end - 1;
+    let word = ctx.word(last);
+    if word == ")" {
+        // "Sen. Jane Roe (D-Ill.) said": skip the parenthetical.
+        let open = (floor..last).rev().take(8).find(|&i| ctx.word(i) == "(")?;
+        let mut mention = head_before(ctx, open, floor)?;
+        mention.tokens.end = end;
+        return Some(mention);
+    }
+    if !ctx.tokens[last].is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun(word) {
+        return Some(simple(last..end, MentionKind::Pronoun, gender));
+    }
+    if let Some((range, label)) = ctx.entity_ending_at(end).cloned() {
+        if range.start >= floor {
+            let mut m = name_mention(ctx, range, floor);
+            m.organisation = label == EntityLabel::Org;
+            return Some(m);
+        }
+    }
+    if ctx.capitalised(last) && !is_function_word(&ctx.lower(last)) {
+        let mut start = last;
+        while start > floor
+            && (ctx.capitalised(start - 1) || is_name_joiner(ctx, start - 1))
+            && !ctx.ends_sentence(start - 1)
+        {
+            start -= 1;
+        }
+        while is_function_word(&ctx.lower(start)) && start < last {
+            start += 1;
+        }
+        if ctx.lower(start) == "the" || DETERMINERS.contains(&ctx.lower(start).as_str()) {
+            start += 1;
+        }
+        let mut m = name_mention(ctx, start..end, floor);
+        if start > floor && ctx.lower(start - 1) == "the" {
+            m.tokens.start = start - 1;
+        }
+        return Some(m);
+    }
+    descriptor_before(ctx, end, floor)
+}
+
+/// Lower-case words that may sit inside a name ("Secretary of State").
+fn is_name_joiner(ctx: &Context, i: usize) -> bool {
+    matches!(
+        ctx.word(i),
+        "of" | "de" | "van" | "von" | "bin" | "al" | "la" | "del"
+    ) && ctx.capitalised(i.wrapping_sub(1))
+}
+
+/// A common-noun phrase ending before `end`: back to its determiner,
+/// through one "of"/"for" attachment ("a spokesman for the ministry").
+fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
+    let mut start = end;
+    let mut steps = 0;
+    while start > floor && steps < 6 {
+        let w = ctx.lower(start - 1);
+        if !ctx.tokens[start - 1].is_word() || ctx.in_quote(start - 1) {
+            break;
+        }
+        start -= 1;
+        steps += 1;
+        if DETERMINERS.contains(&w.as_str()) {
+            break;
+        }
+        if is_function_word(&w) || lexicon().verbs(&w).iter().any(|_| w.ends_with("ed")) {
+            start += 1;
+            break;
+        }
+    }
+    if start >= end {
+        return None;
+    }
+    let head_word = ctx.lower(end - 1);
+    let plausible = lexicon().role(&head_word).is_some()
+        || DETERMINERS.contains(&ctx.lower(start).as_str())
+        || head_word.ends_with('s');
+    if !plausible {
+        return None;
+    }
+    let mut m = simple(start..end, MentionKind::Descriptor, None);
+    for i in start..end {
+        add_role(ctx, &mut m, i);
+    }
+    m.organisation = lexicon().role(&head_word).is_some_and(|r| r.organisation);
+    // "a spokesman for the ministry": the phrase before the preposition.
+    if start >= floor + 2 && matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
+        if let Some(outer) = descriptor_before(ctx, start - 1, floor) {
+            let mut merged = outer;
+            merged.tokens.end = end;
+            return Some(merged);
+        }
+    }
+    Some(m)
+}
+
+/// A pronoun, name or descriptor starting at `start`, before `limit`.
+fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    if start >= limit || !ctx.tokens[start].is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun(ctx.word(start)) {
+        return Some(simple(start..start + 1, MentionKind::Pronoun, gender));
+    }
+    if let Some((range, label)) = ctx.entity_starting_at(start).cloned() {
+        let mut m = name_mention(ctx, range.start..range.end.min(limit), start);
+        m.organisation = label == EntityLabel::Org;
+        return Some(m);
+    }
+    let mut end = start;
+    while end < limit && (ctx.capitalised(end) || end > start && is_name_joiner(ctx, end)) {
+        end += 1;
+    }
+    if end > start {
+        return Some(name_mention(ctx, start..end, start));
+    }
+    if DETERMINERS.contains(&ctx.lower(start).as_str()) {
+        let mut end = start + 1;
+        while end < limit && ctx.tokens[end].is_word() && !is_function_word(&ctx.lower(end)) {
+            end += 1;
+        }
+        if end > start + 1 {
+            let mut m = simple(start..end, MentionKind::Descriptor, None);
+            for i in start..end {
+                add_role(ctx, &mut m, i);
+            }
+            m.organisation = lexicon()
+                .role(&ctx.lower(end - 1))
+                .is_some_and(|r| r.organisation);
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// The mention of a named entity at `range`: titles before it and an
+/// appositive after it included.
+pub fn entity_mention(ctx: &Context, range: Range<usize>, label: EntityLabel) -> Mention {
+    let floor = range.start.saturating_sub(6);
+    let mut head = name_mention(ctx, range, floor);
+    head.organisation = label == EntityLabel::Org;
+    let limit = (head.tokens.end..ctx.tokens.len())
+        .find(|&i| ctx.ends_sentence(i))
+        .unwrap_or(ctx.tokens.len());
+    with_appositive_after(ctx, head, limit)
+}
+
+/// A mention without roles.
+fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Mention {
+    Mention {
+        name: tokens.clone(),
+        tokens,
+        kind,
+        roles: Vec::new(),
+        gender,
+        organisation: false,
+    }
+}
+
+/// A name mention over `range`, extended left over titles ("Agriculture
+/// Minister Dr. X") down to `floor`; titles give roles and gender.
+pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention {
+    let mut start = range.start;
+    while start > floor
+        && (lexicon().title(ctx.word(start - 1)).is_some() && ctx.capitalised(start - 1)
+            || is_name_joiner(ctx, start - 1))
+    {
+        start -= 1;
+    }
+    let mut m = simple(start..range.end, MentionKind::Name, None);
+    // Titles inside the entity ("Sen. Roe") are not part of the bare name.
+    let mut name_start = range.start;
+    while name_start + 1 < range.end && lexicon().title(ctx.word(name_start)).is_some() {
+        name_start += 1;
+    }
+    m.name = name_start..range.end;
+    for i in start..name_start {
+        if let Some(gender) = lexicon().title(ctx.word(i)) {
+            m.gender = m.gender.or(gender);
+        }
+        add_role(ctx, &mut m, i);
+    }
+    m
+}
