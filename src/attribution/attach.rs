@@ -97,7 +97,14 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
         // its cue.
         return next.cue.is_none() && loose_words == 0;
     }
-    loose_words <= 3
+    // Same paragraph: adjacent, or only the cue's sentence between them
+    // (`"A," said X, who ... . "B."`).
+    let cue_between = [prev.cue, next.cue]
+        .iter()
+        .flatten()
+        .any(|&c| (a.end..b.start).contains(&cues[c].tokens.start));
+    let sentence_ends = (a.end..b.start).filter(|&i| ctx.ends_sentence(i)).count();
+    loose_words == 0 || cue_between && sentence_ends <= 1
 }
 
 /// Finds the cue and speaker of quote `q`: after it (`"...," X said`),

@@ -32,11 +32,21 @@ pub struct Cue {
     pub ambiguous: bool,
 }
 
+/// Words after which a base form is a verb ("they argue", "will argue").
+const VERB_CONTEXT: &[&str] = &[
+    "i", "we", "you", "they", "who", "to", "will", "would", "can", "could", "may", "might", "must",
+    "should", "shall", "did", "does", "do", "also", "not", "never", "often", "still",
+];
+
 /// Words after which a base or -s form reads as a noun ("claims of").
 const NOUN_CONTEXT: &[&str] = &[
     "of", "in", "for", "with", "on", "about", "from", "by", "after", "before", "amid", "despite",
     "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
 ];
+
+/// Forms of "be" before a participle: a passive, not a report
+/// ("were admitted").
+const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
 /// Words after which a verb form is a noun or adjective ("the report").
 pub const DETERMINERS: &[&str] = &[
@@ -133,12 +143,19 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     } else {
         String::new()
     };
-    if DETERMINERS.contains(&prev.as_str()) {
+    let sentence_initial = i == 0 || ctx.ends_sentence(i - 1) || ctx.in_quote(i - 1);
+    if DETERMINERS.contains(&prev.as_str())
+        || PASSIVE.contains(&prev.as_str())
+        || ctx.capitalised(i) && !sentence_initial
+    {
         return None;
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
     let ambiguous = base_or_third && form != "says" && form != "say";
     if ambiguous && (NOUN_CONTEXT.contains(&prev.as_str()) || word(ctx, i + 1) == "of") {
+        return None;
+    }
+    if form == verb.lemma && form != "say" && !VERB_CONTEXT.contains(&prev.as_str()) {
         return None;
     }
     let mut end = i + 1 + usize::from(verb.particle.is_some());

@@ -89,7 +89,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
             let m_start = m.tokens.start;
             (Some(m), m_start)
         }
-        None if class == VerbClass::Speech => {
+        None if class == VerbClass::Speech && inverts(ctx, cue.tokens.start, start) => {
             let m = mention_after(ctx, cue.tokens.end, end);
             (m, cue.tokens.start)
         }
@@ -110,7 +110,36 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     }
     speaker.as_ref()?;
     let content_start = complement_start(ctx, cue, end);
-    found(ctx, vec![content_start..end], cue, speaker)
+    let content_end = clause_end(ctx, content_start, end);
+    found(ctx, vec![content_start..content_end], cue, speaker)
+}
+
+/// Whether a cue at `i` can take its subject after it: it follows a comma
+/// or opens its sentence (`..., said X`).
+fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
+    i == sentence_start || i > 0 && ctx.word(i - 1) == ","
+}
+
+/// Where a complement clause starting at `from` ends, before `end`: at a
+/// semicolon or dash, or a comma that opens a participle or relative
+/// clause (`..., adding that`, `..., which`).
+fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&i| {
+            if ctx.in_quote(i) {
+                return false;
+            }
+            let next = ctx.lower(i + 1);
+            match ctx.word(i) {
+                ";" | "—" | "–" | "--" => true,
+                "," => {
+                    next.ends_with("ing")
+                        || matches!(next.as_str(), "who" | "which" | "where" | "according")
+                }
+                _ => false,
+            }
+        })
+        .unwrap_or(end)
 }
 
 /// Where a verb's clausal complement starts: at "that" when one follows
@@ -142,8 +171,12 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
 fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
     let start = ctx.sentence_start(cue.tokens.start);
     let end = ctx.sentence_end(cue.tokens.end);
-    let speaker = mention_after(ctx, cue.tokens.end, end);
-    let speaker_end = speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end);
+    let comma = (cue.tokens.end..end).find(|&i| ctx.word(i) == ",");
+    let speaker = mention_after(ctx, cue.tokens.end, comma.unwrap_or(end));
+    let speaker_end = comma.map_or_else(
+        || speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end),
+        |c| c + 1,
+    );
     let parts = if words(ctx, &(start..cue.tokens.start)) >= MIN_CLAUSE_WORDS {
         vec![start..cue.tokens.start]
     } else {

@@ -47,6 +47,9 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// Words that open a descriptor after an inverted cue ("said the ...").
+const ARTICLES: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+
 /// Words that may stand between a subject and its verb ("X also said").
 fn is_verb_filler(word: &str) -> bool {
     const FILLERS: &[&str] = &[
@@ -95,41 +98,91 @@ fn is_verb_filler(word: &str) -> bool {
         "now",
         "since",
     ];
-    FILLERS.contains(&word) || word.len() > 4 && word.ends_with("ly")
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "on",
+    ];
+    FILLERS.contains(&word) || DAYS.contains(&word) || word.len() > 4 && word.ends_with("ly")
 }
 
 /// Words that never begin or end a name run.
 fn is_function_word(word: &str) -> bool {
-    DETERMINERS.contains(&word)
-        || matches!(
-            word,
-            "in" | "on"
-                | "at"
-                | "for"
-                | "and"
-                | "or"
-                | "but"
-                | "if"
-                | "when"
-                | "as"
-                | "so"
-                | "while"
-                | "after"
-                | "before"
-                | "to"
-                | "by"
-                | "with"
-                | "from"
-                | "of"
-        )
+    const WORDS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "as",
+        "so",
+        "while",
+        "after",
+        "before",
+        "to",
+        "by",
+        "with",
+        "from",
+        "of",
+        "over",
+        "during",
+        "since",
+        "under",
+        "until",
+        "although",
+        "though",
+        "because",
+        "despite",
+        "yet",
+        "still",
+        "now",
+        "then",
+        "last",
+        "earlier",
+        "later",
+        "meanwhile",
+        "however",
+        "instead",
+        "here",
+        "there",
+        "it",
+        "asked",
+        "like",
+        "unlike",
+        "among",
+        "against",
+        "where",
+        "why",
+        "how",
+        "what",
+        "whether",
+    ];
+    DETERMINERS.contains(&word) || WORDS.contains(&word)
 }
 
 /// The subject of a verb cue: the mention before it, or for a participle
 /// after a comma (`..., saying`) the subject of its sentence.
 pub fn subject_of(ctx: &Context, cue: &Cue, floor: usize) -> Option<Mention> {
     let start = cue.tokens.start;
-    let participle =
-        start > floor && ctx.word(start - 1) == "," && ctx.lower(start).ends_with("ing");
+    let before = if start > floor {
+        ctx.lower(start - 1)
+    } else {
+        String::new()
+    };
+    let participle = before == "," && ctx.lower(start).ends_with("ing")
+        || matches!(before.as_str(), "and" | "but");
     if !participle {
         return mention_before(ctx, start, floor);
     }
@@ -339,7 +392,7 @@ fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
     if end > start {
         return Some(name_mention(ctx, start..end, start));
     }
-    if DETERMINERS.contains(&ctx.lower(start).as_str()) {
+    if ARTICLES.contains(&ctx.lower(start).as_str()) {
         let mut end = start + 1;
         while end < limit && ctx.tokens[end].is_word() && !is_function_word(&ctx.lower(end)) {
             end += 1;
