@@ -98,9 +98,19 @@ impl<'d> Context<'d> {
 
     /// Whether token `i` ends a sentence: `.`, `?`, `!` or a line break.
     pub fn ends_sentence(&self, i: usize) -> bool {
-        self.tokens.get(i).is_none_or(|t| {
-            t.kind == TokenKind::Break || matches!(t.text(self.text), "." | "?" | "!")
-        })
+        let Some(t) = self.tokens.get(i) else {
+            return true;
+        };
+        match t.text(self.text) {
+            "?" | "!" => true,
+            // Not after an abbreviation inside a sentence: "(R-Fla.) said".
+            "." => !self.tokens.get(i + 1).is_some_and(|n| {
+                let next = n.text(self.text);
+                matches!(next, ")" | "," | ";")
+                    || n.is_word() && next.starts_with(|c: char| c.is_lowercase())
+            }),
+            _ => t.kind == TokenKind::Break,
+        }
     }
 
     /// First token of the sentence holding token `i`; quoted sentence ends

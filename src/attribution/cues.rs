@@ -50,8 +50,9 @@ const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
 /// Words after which a verb form is a noun or adjective ("the report").
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
-    "those", "some", "any", "no", "every", "each", "another", "such",
+    "one", "several", "many", "most", "both", "all", "other", "the", "a", "an", "his", "her",
+    "their", "its", "our", "my", "your", "this", "that", "these", "those", "some", "any", "no",
+    "every", "each", "another", "such",
 ];
 
 /// Finds the cues among `tokens` that lie outside the quote spans.
@@ -145,14 +146,19 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     };
     let sentence_initial = i == 0 || ctx.ends_sentence(i - 1) || ctx.in_quote(i - 1);
     if DETERMINERS.contains(&prev.as_str())
-        || PASSIVE.contains(&prev.as_str())
+        || PASSIVE.contains(&prev.as_str()) && !form.ends_with("ing")
         || ctx.capitalised(i) && !sentence_initial
     {
         return None;
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
     let ambiguous = base_or_third && form != "says" && form != "say";
-    if ambiguous && (NOUN_CONTEXT.contains(&prev.as_str()) || word(ctx, i + 1) == "of") {
+    let next = word(ctx, i + 1);
+    let noun_follows = matches!(
+        next.as_str(),
+        "of" | "," | "." | "in" | "on" | "for" | "to" | "about" | "from" | "against" | "by" | "and"
+    );
+    if ambiguous && (NOUN_CONTEXT.contains(&prev.as_str()) || noun_follows) {
         return None;
     }
     if form == verb.lemma && form != "say" && !VERB_CONTEXT.contains(&prev.as_str()) {

@@ -48,7 +48,10 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
 }
 
 /// Words that open a descriptor after an inverted cue ("said the ...").
-const ARTICLES: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many",
+    "several", "two", "three",
+];
 
 /// Words that may stand between a subject and its verb ("X also said").
 fn is_verb_filler(word: &str) -> bool {
@@ -176,22 +179,51 @@ fn is_function_word(word: &str) -> bool {
 /// after a comma (`..., saying`) the subject of its sentence.
 pub fn subject_of(ctx: &Context, cue: &Cue, floor: usize) -> Option<Mention> {
     let start = cue.tokens.start;
-    let before = if start > floor {
+    let before = if start > 0 {
         ctx.lower(start - 1)
     } else {
         String::new()
     };
-    let participle = before == "," && ctx.lower(start).ends_with("ing")
-        || matches!(before.as_str(), "and" | "but");
-    if !participle {
-        return mention_before(ctx, start, floor);
+    let participle = ctx.lower(start).ends_with("ing") && !PROGRESSIVE.contains(&before.as_str());
+    let coordinated = matches!(before.as_str(), "and" | "but");
+    if participle || coordinated {
+        clause_subject(ctx, start)
+    } else {
+        mention_before(ctx, start, floor)
     }
-    let mut subject = ctx.sentence_start(start).max(floor);
-    if is_function_word(&ctx.lower(subject)) {
-        // Skip an opening phrase: "On Monday, Smith ...".
-        subject = (subject..start).find(|&i| ctx.word(i) == ",")? + 1;
-    }
-    head_after(ctx, subject, start - 1)
+}
+
+/// Forms of "be" that make an -ing cue progressive ("is saying").
+const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
+
+/// Words after which a subject can begin a clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    ",", "when", "while", "as", "but", "and", "after", "before", "because", "if", "although",
+];
+
+/// The subject of the clause a participle or second verb hangs from
+/// (`Smith, ..., adding`; `he laughed and said`): the nearest name or
+/// pronoun before `cue_start` that opens a clause, else the first in the
+/// sentence.
+fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
+    let sentence = ctx.sentence_start(cue_start);
+    let candidate = |p: usize| {
+        if ctx.in_quote(p) {
+            return None;
+        }
+        let named = ctx.entity_starting_at(p).is_some()
+            || matches!(ctx.lower(p).as_str(), "he" | "she" | "they" | "i" | "we")
+            || ctx.capitalised(p) && !(p > sentence && ctx.capitalised(p - 1));
+        named.then(|| head_after(ctx, p, cue_start)).flatten()
+    };
+    let opens_clause = |p: usize| {
+        p == sentence || ctx.in_quote(p - 1) || CLAUSE_OPENERS.contains(&ctx.lower(p - 1).as_str())
+    };
+    (sentence..cue_start)
+        .rev()
+        .filter(|&p| opens_clause(p) && !(p == sentence && is_function_word(&ctx.lower(p))))
+        .find_map(candidate)
+        .or_else(|| (sentence..cue_start).find_map(candidate))
 }
 
 /// The subject mention that ends right before `cue_start`, skipping
