@@ -37,7 +37,7 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
                 group.cue = f.cue.map(|c| cues[c].tokens.clone());
                 group.speaker = f.speaker.clone();
             }
-        } else if f.cue.is_some() || words >= MIN_UNCUED_WORDS {
+        } else if f.cue.is_some() || words >= MIN_UNCUED_WORDS && !is_title(ctx, span) {
             found.push(Found {
                 parts: vec![span.clone()],
                 kind: QuoteKind::Direct,
@@ -54,6 +54,31 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
         last = Some(k);
     }
     found
+}
+
+/// Whether the quote opening at `open` sits inside a sentence that began
+/// before it (`the deal was "a mistake," he said`): then it is a fragment
+/// of the clause, and a cue after it governs the clause, not the quote.
+fn embedded(ctx: &Context, open: usize) -> bool {
+    open > 0
+        && !ctx.ends_sentence(open - 1)
+        && !ctx.in_quote(open - 1)
+        && !matches!(ctx.word(open - 1), ":" | "—" | "–" | "(" | "-" | "--")
+}
+
+/// Whether every word of a short quote is capitalised: a title ("Meet
+/// the Press" aside, function words count too), not speech.
+fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+    ];
+    let words: Vec<usize> = span.clone().filter(|&i| ctx.tokens[i].is_word()).collect();
+    words.len() <= 8
+        && words.iter().all(|&i| {
+            ctx.capitalised(i)
+                || SMALL.contains(&ctx.word(i))
+                || ctx.word(i).starts_with(char::is_numeric)
+        })
 }
 
 /// Number of word tokens in `range`.
@@ -114,7 +139,8 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     let after = post_window(ctx, q);
     let before = pre_window(ctx, q);
     let after_cue = cues.iter().position(|c| {
-        after.contains(&c.tokens.start)
+        !embedded(ctx, span.start)
+            && after.contains(&c.tokens.start)
             && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_CUE_DISTANCE
             && matches!(c.kind, CueKind::Verb(_) | CueKind::According)
     });

@@ -99,10 +99,18 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         .as_ref()
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
     let tail = words(ctx, &(speaker_end..end));
-    let preposed =
-        head > start && ctx.word(head - 1) == "," && (tail <= 3 || ctx.word(speaker_end) == ",");
+    // The comma may sit inside a closing quote: `... "we will win," X said`.
+    let comma_before = head > start
+        && (ctx.word(head - 1) == ","
+            || ctx.in_quote(head - 1) && head > 1 && ctx.word(head - 2) == ",");
+    let preposed = comma_before && (tail <= 3 || ctx.word(speaker_end) == ",");
     if preposed && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
-        let mut parts = vec![start..head - 1];
+        let clause_end = if ctx.in_quote(head - 1) {
+            head
+        } else {
+            head - 1
+        };
+        let mut parts = vec![start..clause_end];
         if ctx.word(speaker_end) == "," {
             parts.push(speaker_end + 1..end);
         }
