@@ -53,7 +53,8 @@ const ARTICLES: &[&str] = &[
     "several", "two", "three",
 ];
 
-/// Words that may stand between a subject and its verb ("X also said").
+/// Words that may stand between a subject and its verb ("X also said"),
+/// as written: adverbs in -ly are lower case.
 fn is_verb_filler(word: &str) -> bool {
     const FILLERS: &[&str] = &[
         "also",
@@ -114,7 +115,9 @@ fn is_verb_filler(word: &str) -> bool {
         "tonight",
         "on",
     ];
-    FILLERS.contains(&word) || DAYS.contains(&word) || word.len() > 4 && word.ends_with("ly")
+    let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
+    let lower = word.to_lowercase();
+    FILLERS.contains(&lower.as_str()) || DAYS.contains(&lower.as_str()) || adverb
 }
 
 /// Words that never begin or end a name run.
@@ -230,7 +233,7 @@ fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
 /// adverbs and auxiliaries; `floor` is the first token it may use.
 pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<Mention> {
     let mut end = cue_start;
-    while end > floor && is_verb_filler(&ctx.lower(end - 1)) {
+    while end > floor && is_verb_filler(ctx.word(end - 1)) {
         end -= 1;
     }
     if end <= floor || ctx.ends_sentence(end - 1) || ctx.in_quote(end - 1) {
