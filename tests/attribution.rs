@@ -79,7 +79,7 @@ fn table_of_constructions() {
     let mut failures = Vec::new();
     for case in &cases.case {
         let mut doc = document(case);
-        RuleAttributor.attribute(&mut doc);
+        RuleAttributor::default().attribute(&mut doc);
         let got: Vec<Expected> = doc.quotes.iter().map(|q| observed(&doc, q)).collect();
         let same = got.len() == case.quote.len()
             && got.iter().zip(&case.quote).all(|(g, e)| {

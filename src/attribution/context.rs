@@ -20,8 +20,6 @@ pub struct Context<'d> {
     pub entities: Vec<(Range<usize>, EntityLabel)>,
     /// For each token, the quote span holding it.
     quote_of: Vec<Option<usize>>,
-    /// For each token, the number of the paragraph holding it.
-    paragraph_of: Vec<usize>,
     doc: &'d Document,
 }
 
@@ -37,16 +35,7 @@ impl<'d> Context<'d> {
                 *slot = Some(q);
             }
         }
-        let mut paragraph = 0;
-        let paragraph_of = tokens
-            .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Break {
-                    paragraph += 1;
-                }
-                paragraph
-            })
-            .collect();
+
         let entities = doc
             .entities
             .iter()
@@ -58,7 +47,6 @@ impl<'d> Context<'d> {
             quotes,
             entities,
             quote_of,
-            paragraph_of,
             doc,
         }
     }
@@ -71,11 +59,6 @@ impl<'d> Context<'d> {
     /// The quote span holding token `i`.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
         self.quote_of.get(i).copied().flatten()
-    }
-
-    /// The paragraph number of token `i`.
-    pub fn paragraph(&self, i: usize) -> usize {
-        self.paragraph_of.get(i).copied().unwrap_or(usize::MAX)
     }
 
     /// Lower-case text of token `i` ("" past the end).
@@ -117,7 +100,7 @@ impl<'d> Context<'d> {
     /// do not count.
     pub fn sentence_start(&self, i: usize) -> usize {
         let mut s = i;
-        while s > 0 && !(self.ends_sentence(s - 1) && !self.in_quote(s - 1)) {
+        while s > 0 && (self.in_quote(s - 1) || !self.ends_sentence(s - 1)) {
             s -= 1;
         }
         s
@@ -127,7 +110,7 @@ impl<'d> Context<'d> {
     /// punctuation excluded; quoted sentence ends do not count.
     pub fn sentence_end(&self, i: usize) -> usize {
         let mut e = i;
-        while e < self.tokens.len() && !(self.ends_sentence(e) && !self.in_quote(e)) {
+        while e < self.tokens.len() && (self.in_quote(e) || !self.ends_sentence(e)) {
             e += 1;
         }
         e
@@ -161,11 +144,6 @@ impl<'d> Context<'d> {
     /// The entity whose tokens start at `start`, if any.
     pub fn entity_starting_at(&self, start: usize) -> Option<&(Range<usize>, EntityLabel)> {
         self.entities.iter().find(|(r, _)| r.start == start)
-    }
-
-    /// The entity covering token `i`, if any.
-    pub fn entity_at(&self, i: usize) -> Option<&(Range<usize>, EntityLabel)> {
-        self.entities.iter().find(|(r, _)| r.contains(&i))
     }
 }
 

@@ -2,6 +2,7 @@
 //! (`X said (that) ...`, `..., X said`, `according to X, ...`), and whether
 //! it holds a quoted fragment.
 
+use std::iter::once;
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
@@ -110,7 +111,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         } else {
             head - 1
         };
-        let mut parts = vec![start..clause_end];
+        let mut parts = Vec::from_iter(once(start..clause_end));
         if ctx.word(speaker_end) == "," {
             parts.push(speaker_end + 1..end);
         }
@@ -119,7 +120,12 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     speaker.as_ref()?;
     let content_start = complement_start(ctx, cue, end);
     let content_end = clause_end(ctx, content_start, end);
-    found(ctx, vec![content_start..content_end], cue, speaker)
+    found(
+        ctx,
+        once(content_start..content_end).collect(),
+        cue,
+        speaker,
+    )
 }
 
 /// Whether a cue at `i` can take its subject after it: it follows a comma
@@ -186,9 +192,9 @@ fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
         |c| c + 1,
     );
     let parts = if words(ctx, &(start..cue.tokens.start)) >= MIN_CLAUSE_WORDS {
-        vec![start..cue.tokens.start]
+        once(start..cue.tokens.start).collect()
     } else {
-        vec![speaker_end..end]
+        once(speaker_end..end).collect()
     };
     found(ctx, parts, cue, speaker)
 }
@@ -212,7 +218,7 @@ fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
     let start = ctx.sentence_start(cue.tokens.start);
     let end = ctx.sentence_end(cue.tokens.end);
     let parts = if cue.tokens.start == start {
-        vec![cue.tokens.end..end]
+        once(cue.tokens.end..end).collect()
     } else {
         vec![start..cue.tokens.start, cue.tokens.end..end]
     };

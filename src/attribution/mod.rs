@@ -90,7 +90,7 @@ struct Found {
 
 /// The rule-based attributor: lexicons and patterns, no model of its own.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RuleAttributor;
+pub struct RuleAttributor {}
 
 impl Attributor for RuleAttributor {
     fn attribute(&self, doc: &mut Document) {
