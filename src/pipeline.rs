@@ -37,7 +37,7 @@ impl Pipeline {
         Pipeline {
             segmenter: Box::new(SentenceSplitter),
             recognizer: None,
-            attributor: Box::new(RuleAttributor::default()),
+            attributor: Box::<RuleAttributor>::default(),
         }
     }
 

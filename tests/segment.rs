@@ -130,6 +130,21 @@ fn line_breaks_always_end_a_sentence() {
 }
 
 #[test]
+fn a_quote_followed_by_its_attribution_is_one_sentence() {
+    splits(
+        "“Who would have believed it?” Trump said, smiling. He left.",
+        &[
+            "“Who would have believed it?” Trump said, smiling.",
+            "He left.",
+        ],
+    );
+    splits(
+        "“We won!” The crowd cheered.",
+        &["“We won!”", "The crowd cheered."],
+    );
+}
+
+#[test]
 fn lower_case_continuation_does_not_split() {
     splits(
         "\"Why now?\" asked the senator. \"Because!\" said another.",

@@ -98,6 +98,11 @@ fn boundaries(line: &str) -> Vec<usize> {
         if next_word.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
+        let quoted = chars[run_end..i].iter().any(|&(_, c)| is_quote_mark(c));
+        if quoted && attribution_follows(&line[end..]) {
+            // `"Who would have believed it?" Trump said.` is one sentence.
+            continue;
+        }
         let run: String = chars[run_start..run_end].iter().map(|&(_, c)| c).collect();
         let rule = if run == "." {
             let closed = run_end < i;
@@ -124,6 +129,61 @@ fn boundaries(line: &str) -> Vec<usize> {
     ends
 }
 
+/// Closing quotation marks (a subset of the closers).
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›')
+}
+
+/// Verbs that attribute a quote right after it: `"...?" Trump said`.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "told",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "replied",
+    "explained",
+    "continued",
+    "noted",
+    "insisted",
+    "argued",
+    "recalled",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "declared",
+    "tweeted",
+    "stated",
+    "responded",
+    "answered",
+    "concluded",
+    "remarked",
+    "joked",
+    "wondered",
+    "cried",
+    "chanted",
+];
+
+/// Whether a reporting verb comes within the first few words of `rest`,
+/// before any sentence-ending mark: then the quote before it belongs to
+/// the same sentence.
+fn attribution_follows(rest: &str) -> bool {
+    for word in rest.split_whitespace().take(4) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        if ATTRIBUTION_VERBS.contains(&bare) {
+            return true;
+        }
+        if word.ends_with(['.', '!', '?', '"', '”']) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The letters and inner periods right before byte `at` ("U.S" in "U.S.").
 fn preceding_word(line: &str, at: usize) -> &str {
     let head = &line[..at];
@@ -141,7 +201,7 @@ fn preceding_word(line: &str, at: usize) -> &str {
 fn following_word(line: &str, at: usize) -> &str {
     let rest = line[at..].trim_start();
     let token = rest.split(char::is_whitespace).next().unwrap_or("");
-    token.trim_start_matches(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«'))
+    token.trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«'])
 }
 
 /// The leading letters of `word`.

@@ -1,0 +1,68 @@
+//! The shipped named-entity model, loaded and run through the pipeline.
+
+use quotelink::ner::EntityLabel::{self, *};
+use quotelink::{Document, Pipeline};
+
+fn entities(texts: &[&str]) -> Vec<Vec<(String, EntityLabel)>> {
+    let pipeline = Pipeline::with_model(&quotelink::pipeline::default_model_dir())
+        .expect("the shipped model loads");
+    let mut docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(i.to_string(), *t))
+        .collect();
+    docs.iter_mut().for_each(|d| pipeline.segment(d));
+    pipeline.recognize(&mut docs).expect("the model runs");
+    docs.iter()
+        .map(|d| {
+            d.entities
+                .iter()
+                .map(|e| {
+                    let chars: Vec<char> = d.text.chars().collect();
+                    let by_chars: String = chars[e.span.char.clone()].iter().collect();
+                    assert_eq!(by_chars, d.slice(&e.span), "char and byte spans agree");
+                    assert!((0.0..=1.0).contains(&e.score));
+                    (by_chars, e.label)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn owned(pairs: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
+    pairs.iter().map(|(t, l)| (t.to_string(), *l)).collect()
+}
+
+#[test]
+fn finds_people_organisations_and_places_with_offsets() {
+    let found = entities(&[
+        "Angela Merkel met executives of Siemens in Munich on Tuesday.",
+        "“We are ready,” said Zoë Okonkwo, who runs the Lagos office of the World Bank.\n\nShe left for Nairobi.",
+    ]);
+    assert_eq!(
+        found[0],
+        owned(&[("Angela Merkel", Per), ("Siemens", Org), ("Munich", Loc)])
+    );
+    assert_eq!(
+        found[1],
+        owned(&[
+            ("Zoë Okonkwo", Per),
+            ("Lagos", Loc),
+            ("World Bank", Org),
+            ("Nairobi", Loc)
+        ])
+    );
+}
+
+#[test]
+fn sentences_longer_than_the_model_window_are_split_not_truncated() {
+    let filler = "and the weather stayed calm ".repeat(150);
+    let text = format!("Barack Obama spoke {filler}before Theresa May replied.");
+    let found = entities(&[&text]);
+    let people: Vec<&str> = found[0]
+        .iter()
+        .filter(|(_, l)| *l == Per)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(people, ["Barack Obama", "Theresa May"]);
+}
