@@ -75,6 +75,20 @@ impl Scores {
         counts(self.end_to_end, self.predicted, self.gold)
     }
 
+    /// Quote P, R, F1, speaker accuracy, end-to-end P, R, F1.
+    pub fn figures(&self) -> [f64; 7] {
+        let (q, e) = (self.quotes(), self.end_to_end());
+        [
+            q.precision(),
+            q.recall(),
+            q.f1(),
+            self.speaker_accuracy(),
+            e.precision(),
+            e.recall(),
+            e.f1(),
+        ]
+    }
+
     fn add(&mut self, other: &Scores) {
         self.gold += other.gold;
         self.predicted += other.predicted;
@@ -338,19 +352,10 @@ impl PolnearReport {
         out.push_str("| subset | gold | predicted | matched | P | R | F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
         out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
-            let (q, e) = (s.quotes(), s.end_to_end());
+            let [p, r, f1, acc, ep, er, ef1] = s.figures();
             out.push_str(&format!(
-                "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
-                s.gold,
-                s.predicted,
-                s.matched,
-                q.precision(),
-                q.recall(),
-                q.f1(),
-                s.speaker_accuracy(),
-                e.precision(),
-                e.recall(),
-                e.f1()
+                "| {name} | {} | {} | {} | {p:.3} | {r:.3} | {f1:.3} | {acc:.3} | {ep:.3} | {er:.3} | {ef1:.3} |\n",
+                s.gold, s.predicted, s.matched
             ));
         }
         out
@@ -367,20 +372,11 @@ impl fmt::Display for PolnearReport {
             self.with_model
         )?;
         for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
-            let (q, e) = (s.quotes(), s.end_to_end());
+            let [p, r, f1, acc, ep, er, ef1] = s.figures();
             writeln!(
                 f,
-                "{name:>6}: P {:.3} R {:.3} F1 {:.3} | speaker acc {:.3} | e2e P {:.3} R {:.3} F1 {:.3} (gold {}, predicted {}, matched {})",
-                q.precision(),
-                q.recall(),
-                q.f1(),
-                s.speaker_accuracy(),
-                e.precision(),
-                e.recall(),
-                e.f1(),
-                s.gold,
-                s.predicted,
-                s.matched
+                "{name:>6}: P {p:.3} R {r:.3} F1 {f1:.3} | speaker acc {acc:.3} | e2e P {ep:.3} R {er:.3} F1 {ef1:.3} (gold {}, predicted {}, matched {})",
+                s.gold, s.predicted, s.matched
             )?;
         }
         Ok(())
@@ -410,29 +406,19 @@ mod tests {
         let text: Vec<char> = "Smith said \"We won.\" Jones said \"We lost.\""
             .chars()
             .collect();
-        let gold = vec![
-            GoldAttribution {
-                content: vec![(11, 20)],
-                source: Some(vec![(0, 5)]),
-            },
-            GoldAttribution {
-                content: vec![(32, 42)],
-                source: Some(vec![(21, 26)]),
-            },
-        ];
-        let predicted = vec![
-            Predicted {
-                content: vec![(12, 18)],
-                speaker: Some(vec![(0, 5)]),
-            },
-            Predicted {
-                content: vec![(32, 42)],
-                speaker: Some(vec![(0, 5)]),
-            },
-            Predicted {
-                content: vec![(33, 40)],
-                speaker: None,
-            },
+        let gold = |c: (usize, usize), s: (usize, usize)| GoldAttribution {
+            content: vec![c],
+            source: Some(vec![s]),
+        };
+        let predicted = |c: (usize, usize), s: Option<(usize, usize)>| Predicted {
+            content: vec![c],
+            speaker: s.map(|s| vec![s]),
+        };
+        let gold = [gold((11, 20), (0, 5)), gold((32, 42), (21, 26))];
+        let predicted = [
+            predicted((12, 18), Some((0, 5))),
+            predicted((32, 42), Some((0, 5))),
+            predicted((33, 40), None),
         ];
         let s = score(&text, &gold, &predicted);
         assert_eq!(
