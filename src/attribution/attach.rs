@@ -13,6 +13,8 @@ use crate::attribution::QuoteKind;
 const MAX_CUE_DISTANCE: usize = 12;
 /// Fewest words a quote needs to count without a cue.
 const MIN_UNCUED_WORDS: usize = 4;
+/// Fewest words a quote inside a sentence needs to count without a cue.
+const MIN_EMBEDDED_WORDS: usize = 8;
 
 /// A quote span with the cue and speaker found next to it.
 struct Framed {
@@ -37,7 +39,7 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
                 group.cue = f.cue.map(|c| cues[c].tokens.clone());
                 group.speaker = f.speaker.clone();
             }
-        } else if f.cue.is_some() || words >= MIN_UNCUED_WORDS && !is_title(ctx, span) {
+        } else if f.cue.is_some() || uncued_quote(ctx, span, words) {
             found.push(Found {
                 parts: vec![span.clone()],
                 kind: QuoteKind::Direct,
@@ -54,6 +56,17 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
         last = Some(k);
     }
     found
+}
+
+/// Whether a quote without a cue still counts: long enough, not a title,
+/// and not a short fragment inside a sentence (whose cue we do not know).
+fn uncued_quote(ctx: &Context, span: &Range<usize>, words: usize) -> bool {
+    let min = if embedded(ctx, span.start) {
+        MIN_EMBEDDED_WORDS
+    } else {
+        MIN_UNCUED_WORDS
+    };
+    words >= min && !is_title(ctx, span)
 }
 
 /// Whether the quote opening at `open` sits inside a sentence that began
@@ -159,8 +172,15 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             };
         }
     }
-    let introducing =
-        |c: &Cue| before.contains(&c.tokens.start) && introduces(ctx, c.tokens.end, span.start);
+    let ends_with_quote = word_count(ctx, &after) == 0;
+    let introducing = |c: &Cue| {
+        before.contains(&c.tokens.start)
+            && match introduces(ctx, c.tokens.end, span.start) {
+                Some(Introduction::Punctuated) => true,
+                Some(Introduction::Bare) => ends_with_quote,
+                None => false,
+            }
+    };
     let verb_before = cues
         .iter()
         .rposition(|c| c.kind != CueKind::Colon && introducing(c));
@@ -199,12 +219,22 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     }
 }
 
+/// How a cue introduces the quote after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Introduction {
+    /// Through a colon or comma (`said:`, `told reporters,`).
+    Punctuated,
+    /// Directly or through "that" (`said "..."`, `said that "..."`): the
+    /// quote is the whole complement only when the sentence ends with it.
+    Bare,
+}
+
 /// Whether the tokens from a cue's end to a quote's opening mark introduce
 /// the quote (`said:`, `said,`, `told reporters:`, `said that`) rather
 /// than begin an indirect clause around it.
-fn introduces(ctx: &Context, cue_end: usize, open: usize) -> bool {
+fn introduces(ctx: &Context, cue_end: usize, open: usize) -> Option<Introduction> {
     if cue_end > open {
-        return false;
+        return None;
     }
     let between = cue_end..open;
     let last = between
@@ -214,7 +244,13 @@ fn introduces(ctx: &Context, cue_end: usize, open: usize) -> bool {
         .find(|w| *w != "\n")
         .unwrap_or("");
     let words = word_count(ctx, &between);
-    words == 0 || matches!(last, ":" | ",") && words <= 6 || words == 1 && last == "that"
+    if matches!(last, ":" | ",") && words <= 6 {
+        Some(Introduction::Punctuated)
+    } else if words == 0 || words == 1 && last == "that" {
+        Some(Introduction::Bare)
+    } else {
+        None
+    }
 }
 
 /// Tokens after quote `q` up to the end of its sentence, the next quote or

@@ -97,23 +97,45 @@ impl<'d> Context<'d> {
     }
 
     /// First token of the sentence holding token `i`; quoted sentence ends
-    /// do not count.
+    /// do not count (see [`Context::sentence_end`]).
     pub fn sentence_start(&self, i: usize) -> usize {
         let mut s = i;
-        while s > 0 && (self.in_quote(s - 1) || !self.ends_sentence(s - 1)) {
+        while s > 0 && !self.boundary(s - 1) {
             s -= 1;
         }
         s
     }
 
     /// One past the last token of the sentence holding token `i`, its final
-    /// punctuation excluded; quoted sentence ends do not count.
+    /// punctuation excluded (a closing mark after it included); quoted
+    /// sentence ends do not count.
     pub fn sentence_end(&self, i: usize) -> usize {
         let mut e = i;
-        while e < self.tokens.len() && (self.in_quote(e) || !self.ends_sentence(e)) {
+        while e < self.tokens.len() && !self.boundary(e) {
             e += 1;
         }
-        e
+        if self.in_quote(e) {
+            e + 1
+        } else {
+            e
+        }
+    }
+
+    /// Whether token `i` ends a sentence of the narrative: sentence-final
+    /// punctuation outside quotes, or the closing mark of a quote that ends
+    /// with it (`called it "a mistake." Then ...`).
+    fn boundary(&self, i: usize) -> bool {
+        if !self.in_quote(i) {
+            return self.ends_sentence(i);
+        }
+        let closes = self
+            .quote_of(i)
+            .is_some_and(|q| self.quotes[q].tokens.end == i + 1);
+        let final_punct = i > 0 && matches!(self.word(i - 1), "." | "?" | "!");
+        let next_starts = self.tokens.get(i + 1).is_none_or(|n| {
+            n.kind == TokenKind::Break || self.capitalised(i + 1) || self.in_quote(i + 1)
+        });
+        closes && final_punct && next_starts
     }
 
     /// The document span of tokens `range` (non-empty).
