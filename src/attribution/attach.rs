@@ -72,11 +72,15 @@ fn uncued_quote(ctx: &Context, span: &Range<usize>, words: usize) -> bool {
 /// Whether the quote opening at `open` sits inside a sentence that began
 /// before it (`the deal was "a mistake," he said`): then it is a fragment
 /// of the clause, and a cue after it governs the clause, not the quote.
+/// After a comma or a conjunction the quote is a clause of its own.
 fn embedded(ctx: &Context, open: usize) -> bool {
     open > 0
         && !ctx.ends_sentence(open - 1)
         && !ctx.in_quote(open - 1)
-        && !matches!(ctx.word(open - 1), ":" | "—" | "–" | "(" | "-" | "--")
+        && !matches!(
+            ctx.lower(open - 1).as_str(),
+            ":" | "—" | "–" | "(" | "-" | "--" | "," | "but" | "and" | "so" | "yet"
+        )
 }
 
 /// Whether every word of a short quote is capitalised: a title ("Meet

@@ -47,7 +47,11 @@ fn classify(tokens: &[Token], i: usize, text: &str) -> Option<(Mark, Side)> {
     let prev = (i > 0 && glued_left).then(|| tokens[i - 1].text(text));
     let next_is_break = tokens.get(i + 1).is_none_or(|n| n.kind == TokenKind::Break);
     let ambiguous = |mark| {
-        if !glued_left || opens_after(prev) {
+        if !glued_left && !glued_right {
+            // Free-standing (`'a flight to quality,' " he said`): it can
+            // only close.
+            Some((mark, Side::Close))
+        } else if !glued_left || opens_after(prev) {
             (!next_is_break && glued_right).then_some((mark, Side::Open))
         } else {
             Some((mark, Side::Close))

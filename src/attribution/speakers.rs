@@ -420,12 +420,28 @@ fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
         m.organisation = label == EntityLabel::Org;
         return Some(m);
     }
-    let mut end = start;
-    while end < limit && (ctx.capitalised(end) || end > start && is_name_joiner(ctx, end)) {
+    // Lower-case modifiers before a name: "former Vermont governor Jane Roe".
+    let first_capital = (start..limit.min(start + 4))
+        .take_while(|&i| ctx.tokens[i].is_word() && !is_function_word(&ctx.lower(i)))
+        .find(|&i| ctx.capitalised(i))
+        .unwrap_or(start);
+    let mut end = first_capital;
+    while end < limit
+        && (ctx.capitalised(end)
+            || is_name_joiner(ctx, end)
+            || end > first_capital && is_role_word(ctx, end))
+    {
         end += 1;
     }
+    while end > first_capital && !ctx.capitalised(end - 1) {
+        end -= 1;
+    }
     if end > start {
-        return Some(name_mention(ctx, start..end, start));
+        let mut m = name_mention(ctx, start..end, start);
+        for i in start..end {
+            add_role(ctx, &mut m, i);
+        }
+        return Some(m);
     }
     if ARTICLES.contains(&ctx.lower(start).as_str()) {
         let mut end = start + 1;
@@ -456,6 +472,12 @@ pub fn entity_mention(ctx: &Context, range: Range<usize>, label: EntityLabel) ->
         .find(|&i| ctx.ends_sentence(i))
         .unwrap_or(ctx.tokens.len());
     with_appositive_after(ctx, head, limit)
+}
+
+/// Whether token `i` is a lower-case role noun inside a name phrase
+/// ("Vermont governor Jane Roe").
+fn is_role_word(ctx: &Context, i: usize) -> bool {
+    lexicon().role(ctx.word(i)).is_some()
 }
 
 /// A mention without roles.
