@@ -21,6 +21,8 @@ struct Framed {
     quote: usize,
     cue: Option<usize>,
     speaker: Option<Mention>,
+    /// The cue belongs to the sentence before and keeps its own clause.
+    borrowed: bool,
 }
 
 /// Attributes the direct quotes; marks the cues it uses in `used`.
@@ -50,7 +52,7 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
         } else {
             continue;
         }
-        if let Some(c) = f.cue {
+        if let Some(c) = f.cue.filter(|_| !f.borrowed) {
             used[c] = true;
         }
         last = Some(k);
@@ -173,6 +175,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
                 quote: q,
                 cue: Some(c),
                 speaker,
+                borrowed: false,
             };
         }
     }
@@ -199,6 +202,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             quote: q,
             cue: Some(c),
             speaker,
+            borrowed: false,
         };
     }
     // `Smith: "..."`: a colon right after a sentence-initial mention.
@@ -213,14 +217,48 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
                 quote: q,
                 cue: Some(c),
                 speaker,
+                borrowed: false,
             };
         }
     }
-    Framed {
+    previous_sentence_cue(ctx, cues, q, &before).unwrap_or(Framed {
         quote: q,
         cue: None,
         speaker: None,
+        borrowed: false,
+    })
+}
+
+/// For a quote that opens its sentence, the cue that closes the sentence
+/// before it in the same paragraph (`... a "change agent," Cole said.
+/// "That's what people want."`).
+fn previous_sentence_cue(
+    ctx: &Context,
+    cues: &[Cue],
+    q: usize,
+    before: &Range<usize>,
+) -> Option<Framed> {
+    let open = ctx.quotes[q].tokens.start;
+    if word_count(ctx, &(before.start..open)) > 0 || before.start == 0 {
+        return None;
     }
+    let stop = before.start - 1;
+    if !matches!(ctx.word(stop), "." | "?" | "!") {
+        return None;
+    }
+    let c = cues.iter().rposition(|c| {
+        matches!(c.kind, CueKind::Verb(_)) && c.tokens.end <= stop && stop - c.tokens.end <= 3
+    })?;
+    let cue = &cues[c];
+    let sentence = ctx.sentence_start(cue.tokens.start);
+    let speaker =
+        subject_of(ctx, cue, sentence).or_else(|| mention_after(ctx, cue.tokens.end, stop))?;
+    Some(Framed {
+        quote: q,
+        cue: Some(c),
+        speaker: Some(speaker),
+        borrowed: true,
+    })
 }
 
 /// How a cue introduces the quote after it.
