@@ -148,7 +148,7 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
         .flatten()
         .any(|&c| (a.end..b.start).contains(&cues[c].tokens.start));
     let sentence_ends = (a.end..b.start).filter(|&i| ctx.ends_sentence(i)).count();
-    loose_words == 0 || cue_between && sentence_ends <= 1
+    loose_words == 0 || cue_between && sentence_ends <= 1 && !embedded(ctx, b.start)
 }
 
 /// Finds the cue and speaker of quote `q`: after it (`"...," X said`),

@@ -112,7 +112,11 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
             head - 1
         };
         let mut parts = Vec::from_iter(once(start..clause_end));
-        if ctx.word(speaker_end) == "," {
+        let relative = matches!(
+            ctx.lower(speaker_end + 1).as_str(),
+            "who" | "whose" | "which" | "where" | "a" | "an" | "the"
+        ) || ctx.lower(speaker_end + 1).ends_with("ing");
+        if ctx.word(speaker_end) == "," && !relative {
             parts.push(speaker_end + 1..end);
         }
         return found(ctx, parts, cue, speaker);
