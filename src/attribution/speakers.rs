@@ -42,7 +42,9 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
     match word.to_lowercase().as_str() {
         "he" | "his" | "him" => Some(Some(Gender::Male)),
         "she" | "her" | "hers" => Some(Some(Gender::Female)),
-        "they" | "their" | "i" | "we" | "my" | "our" | "you" | "your" | "it" | "its" => Some(None),
+        "they" | "their" | "i" | "we" | "my" | "our" | "you" | "your" | "it" | "its" | "who" => {
+            Some(None)
+        }
         _ => None,
     }
 }
@@ -87,7 +89,6 @@ fn is_verb_filler(word: &str) -> bool {
         "often",
         "first",
         "further",
-        "who",
         "may",
         "might",
         "can",
