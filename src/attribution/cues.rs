@@ -123,6 +123,19 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
             PhraseKind::Adjunct => return None,
         };
         let len = match_words(ctx, i, &p.words)?;
+        let slot_is_possessive = p.words.iter().enumerate().all(|(k, w)| {
+            let word = word(ctx, i + k);
+            w != "*"
+                || matches!(
+                    word.as_str(),
+                    "his" | "her" | "their" | "my" | "our" | "its"
+                )
+                || word.ends_with("'s")
+                || word.ends_with("’s")
+        });
+        if !slot_is_possessive {
+            return None;
+        }
         Some(Cue {
             tokens: i..i + len,
             kind,
