@@ -325,7 +325,10 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
         return Some(simple(last..end, MentionKind::Pronoun, gender));
     }
     if let Some((range, label)) = ctx.entity_ending_at(end).cloned() {
-        if range.start >= floor {
+        // Places and other names rarely speak: "Breitbart California
+        // observed" is read as a capitalised run instead.
+        let speaks = matches!(label, EntityLabel::Per | EntityLabel::Org);
+        if range.start >= floor && speaks {
             let mut m = name_mention(ctx, range, floor);
             m.organisation = label == EntityLabel::Org;
             return Some(m);
