@@ -25,6 +25,18 @@ struct Framed {
     borrowed: bool,
 }
 
+impl Framed {
+    /// Quote `quote` framed by its own cue `cue`.
+    fn own(quote: usize, cue: usize, speaker: Option<Mention>) -> Self {
+        Framed {
+            quote,
+            cue: Some(cue),
+            speaker,
+            borrowed: false,
+        }
+    }
+}
+
 /// Attributes the direct quotes; marks the cues it uses in `used`.
 pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Found> {
     let framed: Vec<Framed> = (0..ctx.quotes.len()).map(|q| frame(ctx, cues, q)).collect();
@@ -164,19 +176,9 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             && matches!(c.kind, CueKind::Verb(_) | CueKind::According)
     });
     if let Some(c) = after_cue {
-        let cue = &cues[c];
-        let speaker = if cue.kind == CueKind::According {
-            mention_after(ctx, cue.tokens.end, after.end)
-        } else {
-            subject_of(ctx, cue, span.end).or_else(|| mention_after(ctx, cue.tokens.end, after.end))
-        };
+        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end);
         if speaker.is_some() {
-            return Framed {
-                quote: q,
-                cue: Some(c),
-                speaker,
-                borrowed: false,
-            };
+            return Framed::own(q, c, speaker);
         }
     }
     let ends_with_quote = word_count(ctx, &after) == 0;
@@ -192,18 +194,8 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         .iter()
         .rposition(|c| c.kind != CueKind::Colon && introducing(c));
     if let Some(c) = verb_before {
-        let cue = &cues[c];
-        let speaker = match cue.kind {
-            CueKind::According => mention_after(ctx, cue.tokens.end, span.start),
-            _ => subject_of(ctx, cue, before.start)
-                .or_else(|| mention_after(ctx, cue.tokens.end, span.start)),
-        };
-        return Framed {
-            quote: q,
-            cue: Some(c),
-            speaker,
-            borrowed: false,
-        };
+        let speaker = cue_speaker(ctx, &cues[c], before.start, span.start);
+        return Framed::own(q, c, speaker);
     }
     // `Smith: "..."`: a colon right after a sentence-initial mention.
     let colon = cues
@@ -213,12 +205,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         let speaker = mention_before(ctx, cues[c].tokens.start, before.start)
             .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun);
         if speaker.is_some() {
-            return Framed {
-                quote: q,
-                cue: Some(c),
-                speaker,
-                borrowed: false,
-            };
+            return Framed::own(q, c, speaker);
         }
     }
     previous_sentence_cue(ctx, cues, q, &before).unwrap_or(Framed {
@@ -227,6 +214,16 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         speaker: None,
         borrowed: false,
     })
+}
+
+/// The speaker of a verb cue (its subject, else the mention after an
+/// inverted cue) or of "according to" (the mention after it); `floor` and
+/// `limit` bound the search.
+fn cue_speaker(ctx: &Context, cue: &Cue, floor: usize, limit: usize) -> Option<Mention> {
+    match cue.kind {
+        CueKind::According => mention_after(ctx, cue.tokens.end, limit),
+        _ => subject_of(ctx, cue, floor).or_else(|| mention_after(ctx, cue.tokens.end, limit)),
+    }
 }
 
 /// For a quote that opens its sentence, the cue that closes the sentence
