@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
-use super::speakers::{mention_after, mention_before, subject_of, Mention, MentionKind};
+use super::speakers::{mention_after, mention_before, Mention, MentionKind};
+use super::subjects::subject_of;
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 

@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
 use super::lexicon::VerbClass;
-use super::speakers::{mention_after, pronoun, subject_of, Mention, MentionKind};
+use super::speakers::{mention_after, pronoun, Mention, MentionKind};
+use super::subjects::subject_of;
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 

@@ -16,6 +16,7 @@ mod lexicon;
 mod quotes;
 mod resolve;
 mod speakers;
+mod subjects;
 mod tokens;
 
 use context::Context;
