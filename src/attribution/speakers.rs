@@ -236,6 +236,15 @@ fn with_appositive(ctx: &Context, mut head: Mention, appositive: Range<usize>) -
     for i in appositive.clone() {
         add_role(ctx, &mut head, i);
     }
+    // "Their lawyer, Jane Roe,": the name in the appositive names the speaker.
+    let names_it = !appositive.is_empty()
+        && appositive
+            .clone()
+            .all(|i| ctx.capitalised(i) || is_name_joiner(ctx, i));
+    if head.kind == MentionKind::Descriptor && names_it {
+        head.kind = MentionKind::Name;
+        head.name = appositive.clone();
+    }
     head.tokens = head.tokens.start..appositive.end.max(head.tokens.end);
     head
 }
@@ -278,9 +287,7 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
         // observed" is read as a capitalised run instead.
         let speaks = matches!(label, EntityLabel::Per | EntityLabel::Org);
         if range.start >= floor && speaks {
-            let mut m = name_mention(ctx, range, floor);
-            m.organisation = label == EntityLabel::Org;
-            return Some(m);
+            return Some(with_article(ctx, labelled(ctx, range, label, floor), floor));
         }
     }
     if ctx.capitalised(last) && !is_function_word(&ctx.lower(last)) {
@@ -297,11 +304,11 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
         if ctx.lower(start) == "the" || DETERMINERS.contains(&ctx.lower(start).as_str()) {
             start += 1;
         }
-        let mut m = name_mention(ctx, start..end, floor);
-        if start > floor && ctx.lower(start - 1) == "the" {
-            m.tokens.start = start - 1;
-        }
-        return Some(m);
+        return Some(with_article(
+            ctx,
+            name_mention(ctx, start..end, floor),
+            floor,
+        ));
     }
     descriptor_before(ctx, end, floor)
 }
@@ -369,9 +376,12 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
         return Some(simple(start..start + 1, MentionKind::Pronoun, gender));
     }
     if let Some((range, label)) = ctx.entity_starting_at(start).cloned() {
-        let mut m = name_mention(ctx, range.start..range.end.min(limit), start);
-        m.organisation = label == EntityLabel::Org;
-        return Some(m);
+        return Some(labelled(
+            ctx,
+            range.start..range.end.min(limit),
+            label,
+            start,
+        ));
     }
     // Lower-case modifiers before a name: "former Vermont governor Jane Roe".
     let first_capital = (start..limit.min(start + 4))
@@ -419,8 +429,7 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
 /// appositive after it included.
 pub fn entity_mention(ctx: &Context, range: Range<usize>, label: EntityLabel) -> Mention {
     let floor = range.start.saturating_sub(6);
-    let mut head = name_mention(ctx, range, floor);
-    head.organisation = label == EntityLabel::Org;
+    let head = labelled(ctx, range, label, floor);
     let limit = (head.tokens.end..ctx.tokens.len())
         .find(|&i| ctx.ends_sentence(i))
         .unwrap_or(ctx.tokens.len());
@@ -431,6 +440,26 @@ pub fn entity_mention(ctx: &Context, range: Range<usize>, label: EntityLabel) ->
 /// ("Vermont governor Jane Roe").
 fn is_role_word(ctx: &Context, i: usize) -> bool {
     lexicon().role(ctx.word(i)).is_some()
+}
+
+/// The name mention of an entity with its label: organisations keep
+/// their whole name ("Agriculture Ministry"), people lose their titles.
+fn labelled(ctx: &Context, range: Range<usize>, label: EntityLabel, floor: usize) -> Mention {
+    let mut m = name_mention(ctx, range.clone(), floor);
+    m.organisation = label == EntityLabel::Org;
+    if m.organisation {
+        m.name = range;
+    }
+    m
+}
+
+/// Extends a mention over a "the" right before it ("the Agriculture
+/// Ministry").
+fn with_article(ctx: &Context, mut m: Mention, floor: usize) -> Mention {
+    if m.tokens.start > floor && ctx.lower(m.tokens.start - 1) == "the" {
+        m.tokens.start -= 1;
+    }
+    m
 }
 
 /// A mention without roles.
