@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
 use super::lexicon::VerbClass;
-use super::speakers::{mention_after, pronoun, Mention, MentionKind};
+use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::subjects::subject_of;
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
@@ -191,7 +191,9 @@ fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
     let start = ctx.sentence_start(cue.tokens.start);
     let end = ctx.sentence_end(cue.tokens.end);
     let comma = (cue.tokens.end..end).find(|&i| ctx.word(i) == ",");
-    let speaker = mention_after(ctx, cue.tokens.end, comma.unwrap_or(end));
+    let limit = comma.unwrap_or(end);
+    let speaker = mention_after(ctx, cue.tokens.end, limit)
+        .or_else(|| bare_noun_phrase(ctx, cue.tokens.end, limit));
     let speaker_end = comma.map_or_else(
         || speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end),
         |c| c + 1,

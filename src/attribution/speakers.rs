@@ -462,6 +462,14 @@ fn with_article(ctx: &Context, mut m: Mention, floor: usize) -> Mention {
     m
 }
 
+/// A short phrase without article or capital ("court filings") from
+/// `start` to `limit`, as a descriptor: the source after "according to".
+pub fn bare_noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    let words = (start..limit).all(|i| ctx.tokens[i].is_word());
+    (words && (1..=5).contains(&(limit - start)))
+        .then(|| simple(start..limit, MentionKind::Descriptor, None))
+}
+
 /// A mention without roles.
 fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Mention {
     Mention {
