@@ -140,8 +140,9 @@ fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
 }
 
 /// Where a complement clause starting at `from` ends, before `end`: at a
-/// semicolon or dash, or a comma that opens a participle or relative
-/// clause (`..., adding that`, `..., which`).
+/// semicolon or dash, a comma that opens a participle or relative clause
+/// (`..., adding that`, `..., which`), or a coordinated reporting verb
+/// (`... and said`).
 fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
     (from..end)
         .find(|&i| {
@@ -151,6 +152,8 @@ fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
             let next = ctx.lower(i + 1);
             match ctx.word(i) {
                 ";" | "—" | "–" | "--" => true,
+                // A second report by the same subject: "... and said".
+                "and" | "but" => !super::lexicon::lexicon().verbs(&next).is_empty(),
                 "," => {
                     next.ends_with("ing")
                         || matches!(next.as_str(), "who" | "which" | "where" | "according")
