@@ -83,6 +83,9 @@ enum Eval {
         /// Also write the report as Markdown to FILE.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Skip the named-entity model (speakers from capitalisation alone).
+        #[arg(long)]
+        no_ner: bool,
     },
 }
 
@@ -119,8 +122,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("{report}");
             println!("{}", serde_json::to_string(&report)?);
         }
-        Some(Command::Eval(Eval::Polnear { dir, report })) => {
-            let result = polnear::evaluate(&dir, &load()?)?;
+        Some(Command::Eval(Eval::Polnear {
+            dir,
+            report,
+            no_ner,
+        })) => {
+            let pipeline = if no_ner {
+                Pipeline::without_model()
+            } else {
+                load()?
+            };
+            let result = polnear::evaluate(&dir, &pipeline)?;
             println!("{result}");
             if let Some(path) = report {
                 std::fs::write(&path, result.to_markdown())

@@ -41,6 +41,11 @@ impl Pipeline {
         }
     }
 
+    /// Whether the named-entity model is loaded.
+    pub fn has_model(&self) -> bool {
+        self.recognizer.is_some()
+    }
+
     /// Stage 1 on one document.
     pub fn segment(&self, doc: &mut Document) {
         doc.sentences = self.segmenter.segment(doc);

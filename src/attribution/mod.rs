@@ -1,10 +1,26 @@
 //! Stage 3, the rule stage: finds quotes and their cues, the speaker's
 //! mention, and resolves it to a canonical speaker.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Span};
 use crate::ner::EntityLabel;
+
+mod attach;
+mod context;
+mod cues;
+mod indirect;
+mod lexicon;
+mod quotes;
+mod resolve;
+mod speakers;
+mod subjects;
+mod tokens;
+
+use context::Context;
+use speakers::Mention;
 
 /// How a quote reports speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,8 +37,13 @@ pub enum QuoteKind {
 /// One quote with its attribution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
-    /// The quoted content (for direct quotes, the marks included).
+    /// The quoted content (for direct quotes, the marks included), from the
+    /// start of its first part to the end of its last.
     pub span: Span,
+    /// The pieces of the content, in order: one for most quotes, several
+    /// when a cue interrupts it (`"A," she said, "B."`) or it runs over
+    /// several paragraphs. Their union is the content proper.
+    pub parts: Vec<Span>,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
     /// The reporting cue ("said", "according to"), if any.
@@ -55,10 +76,48 @@ pub trait Attributor: Send + Sync {
     fn attribute(&self, doc: &mut Document);
 }
 
-/// The rule-based attributor.
-#[derive(Debug, Default)]
-pub struct RuleAttributor;
+/// A quote as the rules find it, in token ranges, before resolution.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Content pieces (token ranges), in order.
+    parts: Vec<Range<usize>>,
+    kind: QuoteKind,
+    /// Cue tokens.
+    cue: Option<Range<usize>>,
+    /// Speaker mention.
+    speaker: Option<Mention>,
+    confidence: f32,
+}
+
+/// The rule-based attributor: lexicons and patterns, no model of its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RuleAttributor {}
 
 impl Attributor for RuleAttributor {
-    fn attribute(&self, _doc: &mut Document) {}
+    fn attribute(&self, doc: &mut Document) {
+        let (quotes, speakers) = {
+            let ctx = Context::new(doc);
+            let cues = cues::find_cues(&ctx);
+            let mut used = vec![false; cues.len()];
+            let mut found = attach::direct_quotes(&ctx, &cues, &mut used);
+            let indirect = indirect::indirect_quotes(&ctx, &cues, &used);
+            // A mixed clause absorbs the uncued direct quotes inside it.
+            found.retain(|f| {
+                f.cue.is_some()
+                    || !indirect
+                        .iter()
+                        .any(|i| i.parts.iter().any(|p| f.parts.iter().all(|q| covers(p, q))))
+            });
+            found.extend(indirect);
+            found.sort_by_key(|f| f.parts[0].start);
+            resolve::resolve(&ctx, found)
+        };
+        doc.quotes = quotes;
+        doc.speakers = speakers;
+    }
+}
+
+/// Whether token range `outer` contains `inner`.
+fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }

@@ -1,31 +1,430 @@
-//! Quote attribution measured on PolNeAR (brat standoff annotations).
+//! `eval polnear`: scores the pipeline's quotes and speakers against the
+//! PolNeAR attribution corpus (brat standoff, code-point offsets).
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
+use super::{ratio, Counts};
+use crate::document::Document;
 use crate::error::Error;
 use crate::pipeline::Pipeline;
 
-/// Accuracy of quote attribution on one PolNeAR split.
-#[derive(Debug, Clone, Default)]
-pub struct PolnearReport {}
+/// Documents handed to the pipeline at once (the model batches across them).
+const CHUNK: usize = 16;
+/// Least Dice coefficient on content characters for a match.
+const MIN_DICE: f64 = 0.5;
+
+/// Character ranges (code points) of one annotated span, all fragments.
+type Fragments = Vec<(usize, usize)>;
+
+/// One gold attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct GoldAttribution {
+    content: Fragments,
+    source: Option<Fragments>,
+}
+
+/// One predicted quote in the same terms.
+#[derive(Debug, Clone)]
+struct Predicted {
+    content: Fragments,
+    speaker: Option<Fragments>,
+}
+
+/// Counts for one subset of attributions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scores {
+    /// Gold attributions.
+    pub gold: usize,
+    /// Predicted quotes.
+    pub predicted: usize,
+    /// One-to-one matches (Dice ≥ 0.5).
+    pub matched: usize,
+    /// Matches whose gold has a Source.
+    pub with_source: usize,
+    /// Of those, matches whose predicted speaker overlaps the Source.
+    pub speaker_right: usize,
+    /// Matches that count end to end (speaker right, or no gold Source).
+    pub end_to_end: usize,
+}
+
+/// `hits` right out of `predicted`, against `gold` items.
+fn counts(hits: usize, predicted: usize, gold: usize) -> Counts {
+    Counts {
+        tp: hits,
+        fp: predicted - hits,
+        fn_: gold - hits,
+    }
+}
+
+impl Scores {
+    /// Quote detection counts: matched, unmatched predictions, unmatched gold.
+    pub fn quotes(&self) -> Counts {
+        counts(self.matched, self.predicted, self.gold)
+    }
+
+    /// Speaker accuracy over matched pairs whose gold has a Source.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_right, self.with_source)
+    }
+
+    /// End-to-end counts: a prediction is right when matched with the right
+    /// speaker (or the gold has no Source).
+    pub fn end_to_end(&self) -> Counts {
+        counts(self.end_to_end, self.predicted, self.gold)
+    }
+
+    /// Quote P, R, F1, speaker accuracy, end-to-end P, R, F1.
+    pub fn figures(&self) -> [f64; 7] {
+        let (q, e) = (self.quotes(), self.end_to_end());
+        [
+            q.precision(),
+            q.recall(),
+            q.f1(),
+            self.speaker_accuracy(),
+            e.precision(),
+            e.recall(),
+            e.f1(),
+        ]
+    }
+
+    fn add(&mut self, other: &Scores) {
+        self.gold += other.gold;
+        self.predicted += other.predicted;
+        self.matched += other.matched;
+        self.with_source += other.with_source;
+        self.speaker_right += other.speaker_right;
+        self.end_to_end += other.end_to_end;
+    }
+}
+
+/// The result of `eval polnear`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolnearReport {
+    /// The data folder.
+    pub dir: PathBuf,
+    /// Articles scored.
+    pub documents: usize,
+    /// Whether the named-entity model ran.
+    pub with_model: bool,
+    /// All attributions.
+    pub all: Scores,
+    /// Direct quotes only (content holds a double mark or opens with a
+    /// single one).
+    pub direct: Scores,
+}
+
+/// Scores `pipeline` on the PolNeAR split in `dir` (`text/` and
+/// `attributions/`).
+pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error> {
+    let articles = list_articles(dir)?;
+    let mut all = Scores::default();
+    let mut direct = Scores::default();
+    for chunk in articles.chunks(CHUNK) {
+        let mut docs = Vec::with_capacity(chunk.len());
+        let mut golds = Vec::with_capacity(chunk.len());
+        for (name, ann) in chunk {
+            let text_path = dir.join("text").join(format!("{name}.txt"));
+            let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
+            let ann_text = std::fs::read_to_string(ann).map_err(|e| Error::io(ann, e))?;
+            golds.push(parse_ann(&ann_text).map_err(|message| Error::EvalData {
+                path: ann.clone(),
+                message,
+            })?);
+            docs.push(Document::new(name.clone(), text));
+        }
+        pipeline.run(&mut docs)?;
+        for (doc, gold) in docs.iter().zip(&golds) {
+            let chars: Vec<char> = doc.text.chars().collect();
+            let predicted = predictions(doc);
+            all.add(&score(&chars, gold, &predicted));
+            let gold_direct: Vec<_> = gold
+                .iter()
+                .filter(|g| is_direct(&chars, &g.content))
+                .cloned()
+                .collect();
+            let pred_direct: Vec<_> = predicted
+                .iter()
+                .filter(|p| is_direct(&chars, &p.content))
+                .cloned()
+                .collect();
+            direct.add(&score(&chars, &gold_direct, &pred_direct));
+        }
+    }
+    Ok(PolnearReport {
+        dir: dir.to_owned(),
+        documents: articles.len(),
+        with_model: pipeline.has_model(),
+        all,
+        direct,
+    })
+}
+
+/// Each article with its first annotation file in sorted order.
+fn list_articles(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+    let ann_dir = dir.join("attributions");
+    let entries = std::fs::read_dir(&ann_dir).map_err(|e| Error::io(&ann_dir, e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    files.sort();
+    let mut articles: Vec<(String, PathBuf)> = Vec::new();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let Some((name, _annotator)) = stem.rsplit_once('_') else {
+            continue;
+        };
+        if articles.last().is_none_or(|(n, _)| n != name)
+            && !articles.iter().any(|(n, _)| n == name)
+        {
+            articles.push((name.to_owned(), file.clone()));
+        }
+    }
+    if articles.is_empty() {
+        return Err(Error::EvalData {
+            path: ann_dir,
+            message: "no .ann files".into(),
+        });
+    }
+    Ok(articles)
+}
+
+/// Parses the attributions (`E` lines) of a brat file.
+fn parse_ann(text: &str) -> Result<Vec<GoldAttribution>, String> {
+    let mut spans = std::collections::HashMap::new();
+    let mut events = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split('\t');
+        let id = fields.next().unwrap_or_default();
+        let is_id = |prefix: char| {
+            id.starts_with(prefix) && id[1..].chars().all(|c| c.is_ascii_digit()) && id.len() > 1
+        };
+        if is_id('T') {
+            let body = fields.next().ok_or_else(|| format!("{id}: no span"))?;
+            let (_, ranges) = body
+                .split_once(' ')
+                .ok_or_else(|| format!("{id}: no offsets"))?;
+            spans.insert(
+                id.to_owned(),
+                parse_fragments(ranges).ok_or_else(|| format!("{id}: bad offsets {ranges}"))?,
+            );
+        } else if is_id('E') {
+            events.push(fields.next().unwrap_or_default().to_owned());
+        }
+    }
+    let mut gold = Vec::new();
+    for event in events {
+        let role = |name: &str| {
+            event
+                .split_whitespace()
+                .filter_map(|arg| arg.split_once(':'))
+                .find(|(r, _)| *r == name)
+                .and_then(|(_, t)| spans.get(t).cloned())
+        };
+        if let Some(content) = role("Content") {
+            gold.push(GoldAttribution {
+                content,
+                source: role("Source"),
+            });
+        }
+    }
+    Ok(gold)
+}
+
+/// `start end[;start end...]` into fragments.
+fn parse_fragments(ranges: &str) -> Option<Fragments> {
+    ranges
+        .split(';')
+        .map(|r| {
+            let (s, e) = r.trim().split_once(' ')?;
+            Some((s.parse().ok()?, e.parse().ok()?))
+        })
+        .collect()
+}
+
+/// The document's quotes as fragments.
+fn predictions(doc: &Document) -> Vec<Predicted> {
+    doc.quotes
+        .iter()
+        .map(|q| Predicted {
+            content: q.parts.iter().map(|p| (p.char.start, p.char.end)).collect(),
+            speaker: q.speaker.as_ref().map(|s| vec![(s.char.start, s.char.end)]),
+        })
+        .collect()
+}
+
+/// Positions in `fragments` whose character passes `keep`.
+fn positions(
+    chars: &[char],
+    fragments: &[(usize, usize)],
+    keep: fn(char) -> bool,
+) -> HashSet<usize> {
+    fragments
+        .iter()
+        .flat_map(|&(s, e)| s.min(chars.len())..e.min(chars.len()))
+        .filter(|&i| keep(chars[i]))
+        .collect()
+}
+
+/// Whether a span's text holds a double quotation mark or opens with a
+/// single one.
+fn is_direct(chars: &[char], fragments: &[(usize, usize)]) -> bool {
+    let text: String = fragments
+        .iter()
+        .flat_map(|&(s, e)| chars[s.min(chars.len())..e.min(chars.len())].iter())
+        .collect();
+    text.contains(['"', '“', '”']) || text.trim_start().starts_with(['\'', '‘'])
+}
+
+/// Dice coefficient of two position sets.
+fn dice(a: &HashSet<usize>, b: &HashSet<usize>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+/// Matches predictions to gold one-to-one, greedy by Dice, and counts.
+fn score(chars: &[char], gold: &[GoldAttribution], predicted: &[Predicted]) -> Scores {
+    let content = |f: &Fragments| positions(chars, f, char::is_alphanumeric);
+    let gold_sets: Vec<_> = gold.iter().map(|g| content(&g.content)).collect();
+    let pred_sets: Vec<_> = predicted.iter().map(|p| content(&p.content)).collect();
+    let mut pairs = Vec::new();
+    for (g, gs) in gold_sets.iter().enumerate() {
+        for (p, ps) in pred_sets.iter().enumerate() {
+            let d = dice(gs, ps);
+            if d >= MIN_DICE {
+                pairs.push((d, g, p));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut gold_used = vec![false; gold.len()];
+    let mut pred_used = vec![false; predicted.len()];
+    let mut scores = Scores {
+        gold: gold.len(),
+        predicted: predicted.len(),
+        ..Scores::default()
+    };
+    let non_space = |c: char| !c.is_whitespace();
+    for (_, g, p) in pairs {
+        if gold_used[g] || pred_used[p] {
+            continue;
+        }
+        gold_used[g] = true;
+        pred_used[p] = true;
+        scores.matched += 1;
+        match &gold[g].source {
+            Some(source) => {
+                scores.with_source += 1;
+                let right = predicted[p].speaker.as_ref().is_some_and(|s| {
+                    !positions(chars, s, non_space)
+                        .is_disjoint(&positions(chars, source, non_space))
+                });
+                if right {
+                    scores.speaker_right += 1;
+                    scores.end_to_end += 1;
+                }
+            }
+            None => scores.end_to_end += 1,
+        }
+    }
+    scores
+}
 
 impl PolnearReport {
-    /// The report as Markdown, for the committed `reports/` file.
+    /// The report as Markdown (what `--report` writes).
     pub fn to_markdown(&self) -> String {
-        String::new()
+        let mut out = String::new();
+        out.push_str("# PolNeAR evaluation\n\n");
+        out.push_str(&format!(
+            "Data: `{}` ({} articles, first annotator in sorted order). Named-entity model: {}.\n\n",
+            self.dir.display(),
+            self.documents,
+            if self.with_model { "yes" } else { "no (capitalisation only)" }
+        ));
+        out.push_str("A prediction matches a gold Content when the Dice coefficient of their alphanumeric characters is at least 0.5 (one-to-one, greedy). Speaker accuracy: share of matches with a gold Source whose predicted speaker overlaps it. End to end: matched and speaker right.\n\n");
+        out.push_str("| subset | gold | predicted | matched | P | R | F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
+        out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
+            let [p, r, f1, acc, ep, er, ef1] = s.figures();
+            out.push_str(&format!(
+                "| {name} | {} | {} | {} | {p:.3} | {r:.3} | {f1:.3} | {acc:.3} | {ep:.3} | {er:.3} | {ef1:.3} |\n",
+                s.gold, s.predicted, s.matched
+            ));
+        }
+        out
     }
 }
 
-impl std::fmt::Display for PolnearReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_markdown())
+impl fmt::Display for PolnearReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "PolNeAR {} ({} articles, model: {})",
+            self.dir.display(),
+            self.documents,
+            self.with_model
+        )?;
+        for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
+            let [p, r, f1, acc, ep, er, ef1] = s.figures();
+            writeln!(
+                f,
+                "{name:>6}: P {p:.3} R {r:.3} F1 {f1:.3} | speaker acc {acc:.3} | e2e P {ep:.3} R {er:.3} F1 {ef1:.3} (gold {}, predicted {}, matched {})",
+                s.gold, s.predicted, s.matched
+            )?;
+        }
+        Ok(())
     }
 }
 
-/// Runs `pipeline` over `dir/text` and scores it against `dir/attributions`.
-pub fn evaluate(dir: &Path, _pipeline: &Pipeline) -> Result<PolnearReport, Error> {
-    Err(Error::EvalData {
-        path: dir.to_path_buf(),
-        message: "PolNeAR evaluation is not implemented yet".into(),
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_multi_fragment_attributions() {
+        let ann = "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 14;16 20\tabc defg\n\
+                   continued text line\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n";
+        let gold = parse_ann(ann).unwrap();
+        assert_eq!(
+            gold,
+            [GoldAttribution {
+                content: vec![(11, 14), (16, 20)],
+                source: Some(vec![(0, 5)])
+            }]
+        );
+    }
+
+    #[test]
+    fn dice_matches_on_alphanumerics_one_to_one() {
+        let text: Vec<char> = "Smith said \"We won.\" Jones said \"We lost.\""
+            .chars()
+            .collect();
+        let gold = |c: (usize, usize), s: (usize, usize)| GoldAttribution {
+            content: vec![c],
+            source: Some(vec![s]),
+        };
+        let predicted = |c: (usize, usize), s: Option<(usize, usize)>| Predicted {
+            content: vec![c],
+            speaker: s.map(|s| vec![s]),
+        };
+        let gold = [gold((11, 20), (0, 5)), gold((32, 42), (21, 26))];
+        let predicted = [
+            predicted((12, 18), Some((0, 5))),
+            predicted((32, 42), Some((0, 5))),
+            predicted((33, 40), None),
+        ];
+        let s = score(&text, &gold, &predicted);
+        assert_eq!(
+            (s.matched, s.with_source, s.speaker_right, s.end_to_end),
+            (2, 2, 1, 1)
+        );
+        assert!(is_direct(&text, &[(11, 20)]) && !is_direct(&text, &[(0, 10)]));
+    }
 }

@@ -1,0 +1,337 @@
+//! Direct quotes: ties each quote span to the cue and speaker around it,
+//! joins the pieces of one quote (`"A," X said, "B."`, continuation
+//! paragraphs) and drops scare quotes, titles and nicknames.
+
+use std::ops::Range;
+
+use super::cues::{Cue, CueKind};
+use super::speakers::{mention_after, mention_before, Mention, MentionKind};
+use super::subjects::subject_of;
+use super::{Context, Found};
+use crate::attribution::QuoteKind;
+
+/// Most words between a quote and its cue (`"...," the minister of X said`).
+const MAX_CUE_DISTANCE: usize = 12;
+/// Fewest words a quote needs to count without a cue.
+const MIN_UNCUED_WORDS: usize = 4;
+/// Fewest words a quote inside a sentence needs to count without a cue.
+const MIN_EMBEDDED_WORDS: usize = 8;
+
+/// A quote span with the cue and speaker found next to it.
+struct Framed {
+    quote: usize,
+    cue: Option<usize>,
+    speaker: Option<Mention>,
+    /// The cue belongs to the sentence before and keeps its own clause.
+    borrowed: bool,
+}
+
+impl Framed {
+    /// Quote `quote` framed by its own cue `cue`.
+    fn own(quote: usize, cue: usize, speaker: Option<Mention>) -> Self {
+        Framed {
+            quote,
+            cue: Some(cue),
+            speaker,
+            borrowed: false,
+        }
+    }
+}
+
+/// Attributes the direct quotes; marks the cues it uses in `used`.
+pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Found> {
+    let framed: Vec<Framed> = (0..ctx.quotes.len()).map(|q| frame(ctx, cues, q)).collect();
+    let mut found: Vec<Found> = Vec::new();
+    let mut last: Option<usize> = None; // index into `framed` of the group's last quote
+    for (k, f) in framed.iter().enumerate() {
+        let span = &ctx.quotes[f.quote].tokens;
+        let words = word_count(ctx, span);
+        let joins = last.is_some_and(|prev| continues(ctx, cues, &framed[prev], f));
+        if joins {
+            let group = found.last_mut().expect("a group is open");
+            group.parts.push(span.clone());
+            if group.cue.is_none() {
+                group.cue = f.cue.map(|c| cues[c].tokens.clone());
+                group.speaker = f.speaker.clone();
+            }
+        } else if f.cue.is_some() || uncued_quote(ctx, span, words) {
+            found.push(Found {
+                parts: vec![span.clone()],
+                kind: QuoteKind::Direct,
+                cue: f.cue.map(|c| cues[c].tokens.clone()),
+                speaker: f.speaker.clone(),
+                confidence: if f.cue.is_some() { 0.9 } else { 0.4 },
+            });
+        } else {
+            continue;
+        }
+        if let Some(c) = f.cue.filter(|_| !f.borrowed) {
+            used[c] = true;
+        }
+        last = Some(k);
+    }
+    found
+}
+
+/// Whether a quote without a cue still counts: long enough, not a title,
+/// and not a short fragment inside a sentence (whose cue we do not know).
+fn uncued_quote(ctx: &Context, span: &Range<usize>, words: usize) -> bool {
+    let min = if embedded(ctx, span.start) {
+        MIN_EMBEDDED_WORDS
+    } else {
+        MIN_UNCUED_WORDS
+    };
+    words >= min && !is_title(ctx, span)
+}
+
+/// Whether the quote opening at `open` sits inside a sentence that began
+/// before it (`the deal was "a mistake," he said`): then it is a fragment
+/// of the clause, and a cue after it governs the clause, not the quote.
+/// After a comma or a conjunction the quote is a clause of its own.
+fn embedded(ctx: &Context, open: usize) -> bool {
+    open > 0
+        && !ctx.ends_sentence(open - 1)
+        && !ctx.in_quote(open - 1)
+        && !matches!(
+            ctx.lower(open - 1).as_str(),
+            ":" | "—" | "–" | "(" | "-" | "--" | "," | "but" | "and" | "so" | "yet"
+        )
+}
+
+/// Whether every word of a short quote is capitalised: a title ("Meet
+/// the Press" aside, function words count too), not speech.
+fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+    ];
+    let words: Vec<usize> = span.clone().filter(|&i| ctx.tokens[i].is_word()).collect();
+    words.len() <= 8
+        && words.iter().all(|&i| {
+            ctx.capitalised(i)
+                || SMALL.contains(&ctx.word(i))
+                || ctx.word(i).starts_with(char::is_numeric)
+        })
+}
+
+/// Number of word tokens in `range`.
+fn word_count(ctx: &Context, range: &Range<usize>) -> usize {
+    range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
+}
+
+/// Whether quote `next` continues the quote group ending with `prev`:
+/// same paragraph with only its cue frame between them, or a paragraph
+/// that opens with a quote right after a paragraph that ended with one.
+fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool {
+    let a = &ctx.quotes[prev.quote].tokens;
+    let b = &ctx.quotes[next.quote].tokens;
+    if next.cue.is_some() && prev.cue.is_some() && next.cue != prev.cue {
+        return false;
+    }
+    let frame_tokens = |f: &Framed| {
+        let cue = f.cue.map(|c| cues[c].tokens.clone()).unwrap_or(0..0);
+        let speaker = f.speaker.as_ref().map(|m| m.tokens.clone()).unwrap_or(0..0);
+        (cue, speaker)
+    };
+    let (cue_a, speaker_a) = frame_tokens(prev);
+    let (cue_b, speaker_b) = frame_tokens(next);
+    let mut loose_words = 0;
+    let mut breaks = 0;
+    for i in a.end..b.start {
+        let tok = &ctx.tokens[i];
+        if tok.kind == super::tokens::TokenKind::Break {
+            breaks += 1;
+        } else if tok.is_word()
+            && ![&cue_a, &speaker_a, &cue_b, &speaker_b]
+                .iter()
+                .any(|r| r.contains(&i))
+        {
+            loose_words += 1;
+        }
+    }
+    if breaks > 0 {
+        // A new paragraph continues only when it opens with the quote, has
+        // no cue of its own, and the previous one ended with the quote or
+        // its cue.
+        return next.cue.is_none() && loose_words == 0;
+    }
+    // Same paragraph: adjacent, or only the cue's sentence between them
+    // (`"A," said X, who ... . "B."`).
+    let cue_between = [prev.cue, next.cue]
+        .iter()
+        .flatten()
+        .any(|&c| (a.end..b.start).contains(&cues[c].tokens.start));
+    let sentence_ends = (a.end..b.start).filter(|&i| ctx.ends_sentence(i)).count();
+    loose_words == 0 || cue_between && sentence_ends <= 1 && !embedded(ctx, b.start)
+}
+
+/// Finds the cue and speaker of quote `q`: after it (`"...," X said`),
+/// else before it (`X said: "..."`).
+fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
+    let span = &ctx.quotes[q].tokens;
+    let after = post_window(ctx, q);
+    let before = pre_window(ctx, q);
+    let after_cue = cues.iter().position(|c| {
+        !embedded(ctx, span.start)
+            && after.contains(&c.tokens.start)
+            && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_CUE_DISTANCE
+            && matches!(c.kind, CueKind::Verb(_) | CueKind::According)
+    });
+    if let Some(c) = after_cue {
+        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end);
+        if speaker.is_some() {
+            return Framed::own(q, c, speaker);
+        }
+    }
+    let ends_with_quote = word_count(ctx, &after) == 0;
+    let introducing = |c: &Cue| {
+        before.contains(&c.tokens.start)
+            && match introduces(ctx, c.tokens.end, span.start) {
+                Some(Introduction::Punctuated) => true,
+                Some(Introduction::Bare) => ends_with_quote,
+                None => false,
+            }
+    };
+    let verb_before = cues
+        .iter()
+        .rposition(|c| c.kind != CueKind::Colon && introducing(c));
+    if let Some(c) = verb_before {
+        let speaker = cue_speaker(ctx, &cues[c], before.start, span.start);
+        return Framed::own(q, c, speaker);
+    }
+    // `Smith: "..."`: a colon right after a sentence-initial mention.
+    let colon = cues
+        .iter()
+        .rposition(|c| c.kind == CueKind::Colon && introducing(c));
+    if let Some(c) = colon {
+        let speaker = mention_before(ctx, cues[c].tokens.start, before.start)
+            .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun);
+        if speaker.is_some() {
+            return Framed::own(q, c, speaker);
+        }
+    }
+    previous_sentence_cue(ctx, cues, q, &before).unwrap_or(Framed {
+        quote: q,
+        cue: None,
+        speaker: None,
+        borrowed: false,
+    })
+}
+
+/// The speaker of a verb cue (its subject, else the mention after an
+/// inverted cue) or of "according to" (the mention after it); `floor` and
+/// `limit` bound the search.
+fn cue_speaker(ctx: &Context, cue: &Cue, floor: usize, limit: usize) -> Option<Mention> {
+    match cue.kind {
+        CueKind::According => mention_after(ctx, cue.tokens.end, limit),
+        _ => subject_of(ctx, cue, floor).or_else(|| mention_after(ctx, cue.tokens.end, limit)),
+    }
+}
+
+/// For a quote that opens its sentence, the cue that closes the sentence
+/// before it in the same paragraph (`... a "change agent," Cole said.
+/// "That's what people want."`).
+fn previous_sentence_cue(
+    ctx: &Context,
+    cues: &[Cue],
+    q: usize,
+    before: &Range<usize>,
+) -> Option<Framed> {
+    let open = ctx.quotes[q].tokens.start;
+    if word_count(ctx, &(before.start..open)) > 0 || before.start == 0 {
+        return None;
+    }
+    let stop = before.start - 1;
+    if !matches!(ctx.word(stop), "." | "?" | "!") {
+        return None;
+    }
+    let c = cues.iter().rposition(|c| {
+        matches!(c.kind, CueKind::Verb(_)) && c.tokens.end <= stop && stop - c.tokens.end <= 3
+    })?;
+    let cue = &cues[c];
+    let sentence = ctx.sentence_start(cue.tokens.start);
+    let speaker =
+        subject_of(ctx, cue, sentence).or_else(|| mention_after(ctx, cue.tokens.end, stop))?;
+    Some(Framed {
+        quote: q,
+        cue: Some(c),
+        speaker: Some(speaker),
+        borrowed: true,
+    })
+}
+
+/// How a cue introduces the quote after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Introduction {
+    /// Through a colon or comma (`said:`, `told reporters,`).
+    Punctuated,
+    /// Directly or through "that" (`said "..."`, `said that "..."`): the
+    /// quote is the whole complement only when the sentence ends with it.
+    Bare,
+}
+
+/// Whether the tokens from a cue's end to a quote's opening mark introduce
+/// the quote (`said:`, `said,`, `told reporters:`, `said that`) rather
+/// than begin an indirect clause around it.
+fn introduces(ctx: &Context, cue_end: usize, open: usize) -> Option<Introduction> {
+    if cue_end > open {
+        return None;
+    }
+    let between = cue_end..open;
+    let last = between
+        .clone()
+        .rev()
+        .map(|i| ctx.word(i))
+        .find(|w| *w != "\n")
+        .unwrap_or("");
+    let words = word_count(ctx, &between);
+    if matches!(last, ":" | ",") && words <= 6 {
+        Some(Introduction::Punctuated)
+    } else if words == 0 || words == 1 && last == "that" {
+        Some(Introduction::Bare)
+    } else {
+        None
+    }
+}
+
+/// Tokens after quote `q` up to the end of its sentence, the next quote or
+/// the paragraph end.
+fn post_window(ctx: &Context, q: usize) -> Range<usize> {
+    let start = ctx.quotes[q].tokens.end;
+    let next_quote = ctx.quotes.get(q + 1).map_or(usize::MAX, |n| n.tokens.start);
+    let mut end = start;
+    while end < ctx.tokens.len() && end < next_quote && !ctx.ends_sentence(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Tokens before quote `q` back to the start of its sentence, the previous
+/// quote or the paragraph start; a paragraph ending with a colon extends it.
+fn pre_window(ctx: &Context, q: usize) -> Range<usize> {
+    let end = ctx.quotes[q].tokens.start;
+    let prev_quote = if q > 0 {
+        ctx.quotes[q - 1].tokens.end
+    } else {
+        0
+    };
+    let mut start = end;
+    while start > prev_quote && !ctx.ends_sentence(start - 1) {
+        start -= 1;
+    }
+    let opens_paragraph = start > 0 && ctx.ends_sentence(start - 1) && ctx.word(start - 1) == "\n";
+    if opens_paragraph && start == end {
+        // `X said:` on the line before.
+        let mut colon = start;
+        while colon > prev_quote && ctx.word(colon - 1) == "\n" {
+            colon -= 1;
+        }
+        if colon > prev_quote && ctx.word(colon - 1) == ":" {
+            let mut s = colon - 1;
+            while s > prev_quote && !ctx.ends_sentence(s - 1) {
+                s -= 1;
+            }
+            return s..colon;
+        }
+    }
+    start..end
+}

@@ -1,0 +1,178 @@
+//! [`Context`]: one document's tokens, quote spans and entities, indexed
+//! the way the rules look them up.
+
+use std::ops::Range;
+
+use super::quotes::{find_quotes, QuoteSpan};
+use super::tokens::{tokenize, Token, TokenKind};
+use crate::document::{Document, Span};
+use crate::ner::{Entity, EntityLabel};
+
+/// A document prepared for the rules.
+pub struct Context<'d> {
+    /// The document text.
+    pub text: &'d str,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Direct quote spans, in text order.
+    pub quotes: Vec<QuoteSpan>,
+    /// Named entities as token ranges, in text order.
+    pub entities: Vec<(Range<usize>, EntityLabel)>,
+    /// For each token, the quote span holding it.
+    quote_of: Vec<Option<usize>>,
+    doc: &'d Document,
+}
+
+impl<'d> Context<'d> {
+    /// Tokenizes `doc` and finds its quote spans.
+    pub fn new(doc: &'d Document) -> Self {
+        let text = doc.text.as_str();
+        let tokens = tokenize(text);
+        let quotes = find_quotes(&tokens, text);
+        let mut quote_of = vec![None; tokens.len()];
+        for (q, quote) in quotes.iter().enumerate() {
+            for slot in &mut quote_of[quote.tokens.clone()] {
+                *slot = Some(q);
+            }
+        }
+
+        let entities = doc
+            .entities
+            .iter()
+            .filter_map(|e| Some((token_range(&tokens, e)?, e.label)))
+            .collect();
+        Context {
+            text,
+            tokens,
+            quotes,
+            entities,
+            quote_of,
+            doc,
+        }
+    }
+
+    /// Whether token `i` lies inside a direct quote span.
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quote_of.get(i).is_some_and(Option::is_some)
+    }
+
+    /// The quote span holding token `i`.
+    pub fn quote_of(&self, i: usize) -> Option<usize> {
+        self.quote_of.get(i).copied().flatten()
+    }
+
+    /// Lower-case text of token `i` ("" past the end).
+    pub fn lower(&self, i: usize) -> String {
+        self.tokens
+            .get(i)
+            .map_or_else(String::new, |t| t.text(self.text).to_lowercase())
+    }
+
+    /// Text of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &'d str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word)
+            && self.word(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// Whether token `i` ends a sentence: `.`, `?`, `!` or a line break.
+    pub fn ends_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return true;
+        };
+        match t.text(self.text) {
+            "?" | "!" => true,
+            // Not after an abbreviation inside a sentence: "(R-Fla.) said".
+            "." => !self.tokens.get(i + 1).is_some_and(|n| {
+                let next = n.text(self.text);
+                matches!(next, ")" | "," | ";")
+                    || n.is_word() && next.starts_with(|c: char| c.is_lowercase())
+            }),
+            _ => t.kind == TokenKind::Break,
+        }
+    }
+
+    /// First token of the sentence holding token `i`; quoted sentence ends
+    /// do not count (see [`Context::sentence_end`]).
+    pub fn sentence_start(&self, i: usize) -> usize {
+        let mut s = i;
+        while s > 0 && !self.boundary(s - 1) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// One past the last token of the sentence holding token `i`, its final
+    /// punctuation excluded (a closing mark after it included); quoted
+    /// sentence ends do not count.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        let mut e = i;
+        while e < self.tokens.len() && !self.boundary(e) {
+            e += 1;
+        }
+        if self.in_quote(e) {
+            e + 1
+        } else {
+            e
+        }
+    }
+
+    /// Whether token `i` ends a sentence of the narrative: sentence-final
+    /// punctuation outside quotes, or the closing mark of a quote that ends
+    /// with it (`called it "a mistake." Then ...`).
+    fn boundary(&self, i: usize) -> bool {
+        if !self.in_quote(i) {
+            return self.ends_sentence(i);
+        }
+        let closes = self
+            .quote_of(i)
+            .is_some_and(|q| self.quotes[q].tokens.end == i + 1);
+        let final_punct = i > 0 && matches!(self.word(i - 1), "." | "?" | "!");
+        let next_starts = self.tokens.get(i + 1).is_none_or(|n| {
+            n.kind == TokenKind::Break || self.capitalised(i + 1) || self.in_quote(i + 1)
+        });
+        closes && final_punct && next_starts
+    }
+
+    /// The document span of tokens `range` (non-empty).
+    pub fn span(&self, range: &Range<usize>) -> Span {
+        let start = self.tokens[range.start].byte.start;
+        let end = self.tokens[range.end - 1].byte.end;
+        self.doc.span(start..end)
+    }
+
+    /// The document span of a byte range.
+    pub fn doc_span(&self, bytes: Range<usize>) -> Span {
+        self.doc.span(bytes)
+    }
+
+    /// Text of tokens `range`, as written.
+    pub fn slice(&self, range: &Range<usize>) -> &'d str {
+        if range.is_empty() {
+            return "";
+        }
+        &self.text[self.tokens[range.start].byte.start..self.tokens[range.end - 1].byte.end]
+    }
+
+    /// The entity whose tokens end at `end` (exclusive), if any.
+    pub fn entity_ending_at(&self, end: usize) -> Option<&(Range<usize>, EntityLabel)> {
+        self.entities.iter().find(|(r, _)| r.end == end)
+    }
+
+    /// The entity whose tokens start at `start`, if any.
+    pub fn entity_starting_at(&self, start: usize) -> Option<&(Range<usize>, EntityLabel)> {
+        self.entities.iter().find(|(r, _)| r.start == start)
+    }
+}
+
+/// The tokens an entity covers (those overlapping its bytes).
+fn token_range(tokens: &[Token], entity: &Entity) -> Option<Range<usize>> {
+    let bytes = &entity.span.byte;
+    let start = tokens.iter().position(|t| t.byte.end > bytes.start)?;
+    let end = tokens.iter().rposition(|t| t.byte.start < bytes.end)? + 1;
+    (start < end).then_some(start..end)
+}

@@ -1,0 +1,236 @@
+//! Indirect and mixed quotes: the clause a reporting cue governs
+//! (`X said (that) ...`, `..., X said`, `according to X, ...`), and whether
+//! it holds a quoted fragment.
+
+use std::iter::once;
+use std::ops::Range;
+
+use super::cues::{Cue, CueKind};
+use super::lexicon::VerbClass;
+use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
+use super::subjects::subject_of;
+use super::{Context, Found};
+use crate::attribution::QuoteKind;
+
+/// Fewest words an indirect clause needs.
+const MIN_CLAUSE_WORDS: usize = 2;
+/// Verbs whose first complement is the hearer (`told reporters that`).
+const HEARER_VERBS: &[&str] = &[
+    "tell", "assure", "remind", "inform", "warn", "advise", "urge",
+];
+
+/// Attributes the clauses of the cues not used by a direct quote.
+pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found> {
+    cues.iter()
+        .zip(used)
+        .filter(|(_, &u)| !u)
+        .filter_map(|(cue, _)| match cue.kind {
+            CueKind::Verb(class) => verb_clause(ctx, cue, class),
+            CueKind::According => according(ctx, cue),
+            CueKind::Opinion => opinion(ctx, cue),
+            CueKind::Colon => None,
+        })
+        .collect()
+}
+
+/// Trims punctuation (but not quotation marks) from both ends of `range`.
+fn trim(ctx: &Context, range: Range<usize>) -> Range<usize> {
+    let keep = |i: usize| ctx.tokens[i].is_word() || ctx.in_quote(i) || ctx.word(i) == ")";
+    let mut r = range;
+    while r.start < r.end && !keep(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && !keep(r.end - 1) {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Words in `range`.
+fn words(ctx: &Context, range: &Range<usize>) -> usize {
+    range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
+}
+
+/// A found quote from content parts, mixed when a part holds a quote.
+fn found(
+    ctx: &Context,
+    parts: Vec<Range<usize>>,
+    cue: &Cue,
+    speaker: Option<Mention>,
+) -> Option<Found> {
+    let parts: Vec<Range<usize>> = parts
+        .into_iter()
+        .map(|p| trim(ctx, p))
+        .filter(|p| words(ctx, p) >= MIN_CLAUSE_WORDS)
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let quoted = parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i)));
+    Some(Found {
+        parts,
+        kind: if quoted {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        },
+        cue: Some(cue.tokens.clone()),
+        confidence: if speaker.is_some() { 0.6 } else { 0.3 },
+        speaker,
+    })
+}
+
+/// `X said (that) ...`, `..., X said`, `..., said X`, `..., X said, ...`.
+fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
+    let start = ctx.sentence_start(cue.tokens.start);
+    let end = ctx.sentence_end(cue.tokens.end);
+    let before = subject_of(ctx, cue, start);
+    // Pre-posed content: "CLAUSE, X said" or "CLAUSE, said X".
+    let (speaker, head) = match before {
+        Some(m) => {
+            let m_start = m.tokens.start;
+            (Some(m), m_start)
+        }
+        None if class == VerbClass::Speech && inverts(ctx, cue.tokens.start, start) => {
+            let m = mention_after(ctx, cue.tokens.end, end);
+            (m, cue.tokens.start)
+        }
+        None => (None, cue.tokens.start),
+    };
+    let speaker_end = speaker
+        .as_ref()
+        .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
+    let tail = words(ctx, &(speaker_end..end));
+    // The comma may sit inside a closing quote: `... "we will win," X said`.
+    let comma_before = head > start
+        && (ctx.word(head - 1) == ","
+            || ctx.in_quote(head - 1) && head > 1 && ctx.word(head - 2) == ",");
+    let preposed = comma_before && (tail <= 3 || ctx.word(speaker_end) == ",");
+    if preposed && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
+        let clause_end = if ctx.in_quote(head - 1) {
+            head
+        } else {
+            head - 1
+        };
+        let mut parts = Vec::from_iter(once(start..clause_end));
+        let relative = matches!(
+            ctx.lower(speaker_end + 1).as_str(),
+            "who" | "whose" | "which" | "where" | "a" | "an" | "the"
+        ) || ctx.lower(speaker_end + 1).ends_with("ing");
+        if ctx.word(speaker_end) == "," && !relative {
+            parts.push(speaker_end + 1..end);
+        }
+        return found(ctx, parts, cue, speaker);
+    }
+    speaker.as_ref()?;
+    let content_start = complement_start(ctx, cue, end);
+    let content_end = clause_end(ctx, content_start, end);
+    found(
+        ctx,
+        once(content_start..content_end).collect(),
+        cue,
+        speaker,
+    )
+}
+
+/// Whether a cue at `i` can take its subject after it: it follows a comma
+/// or opens its sentence (`..., said X`).
+fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
+    i == sentence_start || i > 0 && ctx.word(i - 1) == ","
+}
+
+/// Where a complement clause starting at `from` ends, before `end`: at a
+/// semicolon or dash, a comma that opens a participle or relative clause
+/// (`..., adding that`, `..., which`), or a coordinated reporting verb
+/// (`... and said`).
+fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&i| {
+            if ctx.in_quote(i) {
+                return false;
+            }
+            let next = ctx.lower(i + 1);
+            match ctx.word(i) {
+                ";" | "—" | "–" | "--" => true,
+                // A second report by the same subject: "... and said".
+                "and" | "but" => !super::lexicon::lexicon().verbs(&next).is_empty(),
+                "," => {
+                    next.ends_with("ing")
+                        || matches!(next.as_str(), "who" | "which" | "where" | "according")
+                }
+                _ => false,
+            }
+        })
+        .unwrap_or(end)
+}
+
+/// Where a verb's clausal complement starts: at "that" when one follows
+/// soon, else after the hearer of `tell`-like verbs, else right after it.
+fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
+    let after = cue.tokens.end;
+    let that = (after..end.min(after + 8))
+        .take_while(|&i| !ctx.in_quote(i))
+        .find(|&i| ctx.lower(i) == "that");
+    if let Some(t) = that {
+        return t;
+    }
+    let lemma_hearer = super::lexicon::lexicon()
+        .verbs(ctx.word(cue.tokens.start))
+        .iter()
+        .any(|v| HEARER_VERBS.contains(&v.lemma.as_str()));
+    if lemma_hearer && after < end {
+        if let Some(hearer) = mention_after(ctx, after, end) {
+            return hearer.tokens.end;
+        }
+        if pronoun(ctx.word(after)).is_some() || ctx.tokens[after].is_word() {
+            return after + 1;
+        }
+    }
+    after
+}
+
+/// `according to X, ...` and `..., according to X`.
+fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let start = ctx.sentence_start(cue.tokens.start);
+    let end = ctx.sentence_end(cue.tokens.end);
+    let comma = (cue.tokens.end..end).find(|&i| ctx.word(i) == ",");
+    let limit = comma.unwrap_or(end);
+    let speaker = mention_after(ctx, cue.tokens.end, limit)
+        .or_else(|| bare_noun_phrase(ctx, cue.tokens.end, limit));
+    let speaker_end = comma.map_or_else(
+        || speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end),
+        |c| c + 1,
+    );
+    let parts = if words(ctx, &(start..cue.tokens.start)) >= MIN_CLAUSE_WORDS {
+        once(start..cue.tokens.start).collect()
+    } else {
+        once(speaker_end..end).collect()
+    };
+    found(ctx, parts, cue, speaker)
+}
+
+/// `in his opinion, ...`: the possessive is the source.
+fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let slot = (cue.tokens.start + 1..cue.tokens.end)
+        .find(|&i| pronoun(ctx.word(i)).is_some() || ctx.capitalised(i));
+    let speaker = slot.map(|i| Mention {
+        tokens: i..i + 1,
+        name: i..i + 1,
+        kind: if pronoun(ctx.word(i)).is_some() {
+            MentionKind::Pronoun
+        } else {
+            MentionKind::Name
+        },
+        roles: Vec::new(),
+        gender: pronoun(ctx.word(i)).flatten(),
+        organisation: false,
+    });
+    let start = ctx.sentence_start(cue.tokens.start);
+    let end = ctx.sentence_end(cue.tokens.end);
+    let parts = if cue.tokens.start == start {
+        once(cue.tokens.end..end).collect()
+    } else {
+        vec![start..cue.tokens.start, cue.tokens.end..end]
+    };
+    found(ctx, parts, cue, speaker)
+}

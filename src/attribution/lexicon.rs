@@ -1,0 +1,307 @@
+//! The stage's word lists, read once from the `lexicon/*.txt` files compiled
+//! into the binary: reporting verbs with all their inflections, phrasal
+//! cues, role nouns, name titles and pronouns.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a reporting verb's complement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbClass {
+    /// Verbs of saying: take quotes and clauses, allow inversion
+    /// (`"...," said X`).
+    Speech,
+    /// Verbs of belief and intent: take clauses, not inverted.
+    Cognition,
+}
+
+/// A reporting verb entry: lemma, class and optional particle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verb {
+    /// Base form ("say").
+    pub lemma: String,
+    /// Speech or cognition.
+    pub class: VerbClass,
+    /// A particle that must follow ("out" in "point out").
+    pub particle: Option<String>,
+}
+
+/// Which way a phrasal cue points to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhraseKind {
+    /// "according to X": the source follows the phrase.
+    According,
+    /// "in his opinion": the possessive (the `*` slot) is the source.
+    Opinion,
+    /// "in a statement": lengthens the verb cue it follows.
+    Adjunct,
+}
+
+/// A phrasal cue: its words (`*` is a one-word slot) and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Lower-case words.
+    pub words: Vec<String>,
+    /// How it relates to its source.
+    pub kind: PhraseKind,
+}
+
+/// Grammatical gender, as far as names, titles and pronouns tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// he, Mr., spokesman
+    Male,
+    /// she, Mrs., spokeswoman
+    Female,
+}
+
+/// A role noun: broader roles it implies, gender, whether it names an
+/// organisation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Role {
+    /// Broader roles ("diplomat" for "ambassador").
+    pub broader: Vec<String>,
+    /// Gender the word implies, if any.
+    pub gender: Option<Gender>,
+    /// Whether the noun denotes an organisation ("the ministry").
+    pub organisation: bool,
+}
+
+/// All word lists.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Inflected form (lower case) -> verb entries with that form.
+    verbs: HashMap<String, Vec<Verb>>,
+    /// Phrasal cues.
+    pub phrases: Vec<Phrase>,
+    /// Role noun -> role.
+    roles: HashMap<String, Role>,
+    /// Title (lower case, no period) -> gender it implies.
+    titles: HashMap<String, Option<Gender>>,
+    /// Abbreviations that keep their period (lower case, no period).
+    abbreviations: Vec<String>,
+}
+
+const VERBS: &str = include_str!("lexicon/verbs.txt");
+const PHRASES: &str = include_str!("lexicon/phrases.txt");
+const ROLES: &str = include_str!("lexicon/roles.txt");
+const TITLES: &str = include_str!("lexicon/titles.txt");
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+/// Non-comment, non-empty lines of a lexicon file.
+fn lines(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Parses a `gender:m` / `gender:f` field.
+fn gender_field(field: &str) -> Option<Gender> {
+    match field {
+        "gender:m" => Some(Gender::Male),
+        "gender:f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut lex = Lexicon::default();
+        let mut class = VerbClass::Speech;
+        for line in lines(VERBS) {
+            match line {
+                "[speech]" => class = VerbClass::Speech,
+                "[cognition]" => class = VerbClass::Cognition,
+                _ => lex.add_verb(line, class),
+            }
+        }
+        for line in lines(PHRASES) {
+            let (kind, words) = line.split_once('\t').expect("phrase line: kind<TAB>words");
+            let kind = match kind {
+                "according" => PhraseKind::According,
+                "opinion" => PhraseKind::Opinion,
+                "adjunct" => PhraseKind::Adjunct,
+                other => panic!("unknown phrase kind {other}"),
+            };
+            let words = words.split_whitespace().map(str::to_owned).collect();
+            lex.phrases.push(Phrase { words, kind });
+        }
+        for line in lines(ROLES) {
+            let mut fields = line.split('\t');
+            let noun = fields.next().unwrap_or_default().to_owned();
+            let mut role = Role::default();
+            for field in fields {
+                if let Some(g) = gender_field(field) {
+                    role.gender = Some(g);
+                } else if field == "org" {
+                    role.organisation = true;
+                } else {
+                    role.broader.push(field.to_owned());
+                }
+            }
+            lex.roles.insert(noun, role);
+        }
+        for line in lines(TITLES) {
+            let mut fields = line.split('\t');
+            let title = fields.next().unwrap_or_default().to_owned();
+            let fields: Vec<&str> = fields.collect();
+            if fields.contains(&"abbr") {
+                lex.abbreviations.push(title.clone());
+            }
+            let gender = fields.iter().find_map(|f| gender_field(f));
+            lex.titles.insert(title, gender);
+        }
+        lex
+    }
+
+    fn add_verb(&mut self, line: &str, class: VerbClass) {
+        let mut fields = line.split_whitespace();
+        let head = fields.next().expect("verb line has a lemma");
+        let (lemma, particle) = match head.split_once('+') {
+            Some((l, p)) => (l, Some(p.to_owned())),
+            None => (head, None),
+        };
+        let past = fields.next().map(str::to_owned);
+        let participle = fields.next().map(str::to_owned);
+        let verb = Verb {
+            lemma: lemma.to_owned(),
+            class,
+            particle,
+        };
+        for form in inflections(lemma, past.as_deref(), participle.as_deref()) {
+            let entries = self.verbs.entry(form).or_default();
+            if !entries.contains(&verb) {
+                entries.push(verb.clone());
+            }
+        }
+    }
+
+    /// Verb entries whose inflection is `word` (any case).
+    pub fn verbs(&self, word: &str) -> &[Verb] {
+        self.verbs
+            .get(&word.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The role a noun names (singular, any case), if it is one.
+    pub fn role(&self, word: &str) -> Option<&Role> {
+        let lower = word.to_lowercase();
+        self.roles
+            .get(&lower)
+            .or_else(|| lower.strip_suffix('s').and_then(|s| self.roles.get(s)))
+    }
+
+    /// Whether `word` (with or without its period) is a name title; the
+    /// gender it implies comes with it.
+    pub fn title(&self, word: &str) -> Option<Option<Gender>> {
+        let bare = word.trim_end_matches('.').to_lowercase();
+        self.titles.get(&bare).copied()
+    }
+
+    /// Whether a word keeps a following period ("Mr", "Sen").
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.abbreviations.contains(&lower)
+    }
+}
+
+/// Every inflected form of a verb: base, 3rd person, past, participle,
+/// gerund. Irregular past and participle come from the lexicon line.
+pub fn inflections(lemma: &str, past: Option<&str>, participle: Option<&str>) -> Vec<String> {
+    let consonant_y = lemma.ends_with('y')
+        && !lemma
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| "aeiou".contains(c));
+    let stem_y = || &lemma[..lemma.len() - 1];
+    let third = if consonant_y {
+        format!("{}ies", stem_y())
+    } else if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    let regular_past = if consonant_y {
+        format!("{}ied", stem_y())
+    } else if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let past = past.map_or(regular_past, str::to_owned);
+    let participle = participle.map_or_else(|| past.clone(), str::to_owned);
+    let gerund = match past.strip_suffix("ed") {
+        // A doubled final consonant carries over: admitted -> admitting.
+        Some(stem) if stem.len() > lemma.len() && stem.starts_with(lemma) => format!("{stem}ing"),
+        _ if lemma.ends_with("ie") => format!("{}ying", &lemma[..lemma.len() - 2]),
+        _ if lemma.ends_with('e') && !lemma.ends_with("ee") => {
+            format!("{}ing", &lemma[..lemma.len() - 1])
+        }
+        _ => format!("{lemma}ing"),
+    };
+    let mut forms = vec![lemma.to_owned(), third, past, participle, gerund];
+    forms.dedup();
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_and_irregular_verbs() {
+        assert_eq!(
+            inflections("say", Some("said"), None),
+            ["say", "says", "said", "saying"]
+        );
+        assert_eq!(
+            inflections("deny", Some("denied"), None),
+            ["deny", "denies", "denied", "denying"]
+        );
+        assert_eq!(
+            inflections("admit", Some("admitted"), None),
+            ["admit", "admits", "admitted", "admitting"]
+        );
+        assert_eq!(
+            inflections("note", None, None),
+            ["note", "notes", "noted", "noting"]
+        );
+        assert_eq!(
+            inflections("stress", None, None),
+            ["stress", "stresses", "stressed", "stressing"]
+        );
+        assert_eq!(
+            inflections("write", Some("wrote"), Some("written")),
+            ["write", "writes", "wrote", "written", "writing"]
+        );
+    }
+
+    #[test]
+    fn lexicon_knows_cues_roles_and_titles() {
+        let lex = lexicon();
+        assert!(lex
+            .verbs("Emphasised")
+            .iter()
+            .any(|v| v.lemma == "emphasise"));
+        assert!(lex
+            .verbs("pointed")
+            .iter()
+            .any(|v| v.particle.as_deref() == Some("out")));
+        assert!(lex
+            .role("ambassador")
+            .unwrap()
+            .broader
+            .contains(&"diplomat".to_owned()));
+        assert_eq!(lex.title("Mrs."), Some(Some(Gender::Female)));
+        assert!(lex.verbs("table").is_empty());
+    }
+}

@@ -1,0 +1,509 @@
+//! Speaker mentions: the noun phrase that is the subject of a cue, before
+//! it (`X said`) or after it (`said X`), with titles, appositives and
+//! parentheticals that belong to it.
+
+use std::ops::Range;
+
+use super::cues::DETERMINERS;
+use super::lexicon::{lexicon, Gender};
+use super::Context;
+use crate::ner::EntityLabel;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name ("Mr. Smith", "the Foreign Ministry").
+    Name,
+    /// A personal or possessive pronoun.
+    Pronoun,
+    /// A common-noun phrase ("the diplomat", "officials").
+    Descriptor,
+}
+
+/// A speaker mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// All its tokens, titles and appositive included.
+    pub tokens: Range<usize>,
+    /// The tokens of the bare name (no titles), for names.
+    pub name: Range<usize>,
+    /// Name, pronoun or descriptor.
+    pub kind: MentionKind,
+    /// Role nouns from its titles and appositive ("ambassador").
+    pub roles: Vec<String>,
+    /// Gender its title, role or pronoun implies.
+    pub gender: Option<Gender>,
+    /// Whether it names an organisation.
+    pub organisation: bool,
+}
+
+/// Personal pronouns that can be subjects, with their gender.
+pub fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" | "his" | "him" => Some(Some(Gender::Male)),
+        "she" | "her" | "hers" => Some(Some(Gender::Female)),
+        "they" | "their" | "i" | "we" | "my" | "our" | "you" | "your" | "it" | "its" | "who" => {
+            Some(None)
+        }
+        _ => None,
+    }
+}
+
+/// Words that open a descriptor after an inverted cue ("said the ...").
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many",
+    "several", "two", "three",
+];
+
+/// Words that may stand between a subject and its verb ("X also said"),
+/// as written: adverbs in -ly are lower case.
+fn is_verb_filler(word: &str) -> bool {
+    const FILLERS: &[&str] = &[
+        "also",
+        "has",
+        "have",
+        "had",
+        "later",
+        "then",
+        "once",
+        "previously",
+        "recently",
+        "again",
+        "would",
+        "will",
+        "could",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "are",
+        "been",
+        "not",
+        "never",
+        "only",
+        "just",
+        "even",
+        "still",
+        "often",
+        "first",
+        "further",
+        "may",
+        "might",
+        "can",
+        "should",
+        "must",
+        "already",
+        "herself",
+        "himself",
+        "themselves",
+        "itself",
+        "too",
+        "now",
+        "since",
+    ];
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "on",
+    ];
+    let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
+    let lower = word.to_lowercase();
+    FILLERS.contains(&lower.as_str()) || DAYS.contains(&lower.as_str()) || adverb
+}
+
+/// Words that never begin or end a name run.
+pub(super) fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "as",
+        "so",
+        "while",
+        "after",
+        "before",
+        "to",
+        "by",
+        "with",
+        "from",
+        "of",
+        "over",
+        "during",
+        "since",
+        "under",
+        "until",
+        "although",
+        "though",
+        "because",
+        "despite",
+        "yet",
+        "still",
+        "now",
+        "then",
+        "last",
+        "earlier",
+        "later",
+        "meanwhile",
+        "however",
+        "instead",
+        "here",
+        "there",
+        "it",
+        "asked",
+        "like",
+        "unlike",
+        "among",
+        "against",
+        "where",
+        "why",
+        "how",
+        "what",
+        "whether",
+    ];
+    DETERMINERS.contains(&word) || WORDS.contains(&word)
+}
+
+/// The subject mention that ends right before `cue_start`, skipping
+/// adverbs and auxiliaries; `floor` is the first token it may use.
+pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<Mention> {
+    let mut end = cue_start;
+    while end > floor && is_verb_filler(ctx.word(end - 1)) {
+        end -= 1;
+    }
+    if end <= floor || ctx.ends_sentence(end - 1) || ctx.in_quote(end - 1) {
+        return None;
+    }
+    // Appositive or relative clause: "X, the ambassador to Baku, said".
+    if ctx.word(end - 1) == "," {
+        let inner_end = end - 1;
+        let comma = (floor..inner_end)
+            .rev()
+            .take(25)
+            .find(|&i| ctx.word(i) == "," || ctx.ends_sentence(i) || ctx.in_quote(i))
+            .filter(|&i| ctx.word(i) == ",")?;
+        let head = head_before(ctx, comma, floor)?;
+        if head.kind != MentionKind::Name && head.kind != MentionKind::Descriptor {
+            return None;
+        }
+        return Some(with_appositive(ctx, head, comma + 1..inner_end));
+    }
+    head_before(ctx, end, floor)
+}
+
+/// The subject mention that starts at `start` (after an inverted cue:
+/// `said X, the ambassador`), up to `limit`.
+pub fn mention_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    let head = head_after(ctx, start, limit)?;
+    Some(with_appositive_after(ctx, head, limit))
+}
+
+/// Extends a mention over an appositive that follows it
+/// (`X, the ambassador to Baku,`), up to `limit`.
+fn with_appositive_after(ctx: &Context, head: Mention, limit: usize) -> Mention {
+    let after = head.tokens.end;
+    if ctx.word(after) == "," && after + 1 < limit {
+        let opener = ctx.lower(after + 1);
+        let appositive = matches!(opener.as_str(), "a" | "an" | "the" | "who" | "whose")
+            || lexicon().role(&opener).is_some();
+        if appositive {
+            let end = (after + 1..limit)
+                .find(|&i| ctx.word(i) == "," || ctx.ends_sentence(i) || ctx.in_quote(i))
+                .unwrap_or(limit);
+            return with_appositive(ctx, head, after + 1..end);
+        }
+    }
+    head
+}
+
+/// Adds an appositive's tokens and role nouns to a mention.
+fn with_appositive(ctx: &Context, mut head: Mention, appositive: Range<usize>) -> Mention {
+    for i in appositive.clone() {
+        add_role(ctx, &mut head, i);
+    }
+    // "Their lawyer, Jane Roe,": the name in the appositive names the speaker.
+    let names_it = !appositive.is_empty()
+        && appositive
+            .clone()
+            .all(|i| ctx.capitalised(i) || is_name_joiner(ctx, i));
+    if head.kind == MentionKind::Descriptor && names_it {
+        head.kind = MentionKind::Name;
+        head.name = appositive.clone();
+    }
+    head.tokens = head.tokens.start..appositive.end.max(head.tokens.end);
+    head
+}
+
+/// Records the role (and gender) a role noun at `i` gives a mention.
+fn add_role(ctx: &Context, mention: &mut Mention, i: usize) {
+    let word = ctx.lower(i);
+    if let Some(role) = lexicon().role(&word) {
+        let singular = if lexicon().role(&word).is_some() && !word.ends_with('s') {
+            word
+        } else {
+            word.trim_end_matches('s').to_owned()
+        };
+        if !mention.roles.contains(&singular) {
+            mention.roles.push(singular);
+        }
+        mention.gender = mention.gender.or(role.gender);
+    }
+}
+
+/// A pronoun, name or descriptor ending right before `end`.
+fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
+    let last = end - 1;
+    let word = ctx.word(last);
+    if word == ")" {
+        // "Sen. Jane Roe (D-Ill.) said": skip the parenthetical.
+        let open = (floor..last).rev().take(8).find(|&i| ctx.word(i) == "(")?;
+        let mut mention = head_before(ctx, open, floor)?;
+        mention.tokens.end = end;
+        return Some(mention);
+    }
+    if !ctx.tokens[last].is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun(word) {
+        return Some(simple(last..end, MentionKind::Pronoun, gender));
+    }
+    if let Some((range, label)) = ctx.entity_ending_at(end).cloned() {
+        // Places and other names rarely speak: "Breitbart California
+        // observed" is read as a capitalised run instead.
+        let speaks = matches!(label, EntityLabel::Per | EntityLabel::Org);
+        if range.start >= floor && speaks {
+            return Some(with_article(ctx, labelled(ctx, range, label, floor), floor));
+        }
+    }
+    if ctx.capitalised(last) && !is_function_word(&ctx.lower(last)) {
+        let mut start = last;
+        while start > floor
+            && (ctx.capitalised(start - 1) || is_name_joiner(ctx, start - 1))
+            && !ctx.ends_sentence(start - 1)
+        {
+            start -= 1;
+        }
+        while is_function_word(&ctx.lower(start)) && start < last {
+            start += 1;
+        }
+        if ctx.lower(start) == "the" || DETERMINERS.contains(&ctx.lower(start).as_str()) {
+            start += 1;
+        }
+        return Some(with_article(
+            ctx,
+            name_mention(ctx, start..end, floor),
+            floor,
+        ));
+    }
+    descriptor_before(ctx, end, floor)
+}
+
+/// Lower-case words that may sit inside a name ("Secretary of State").
+fn is_name_joiner(ctx: &Context, i: usize) -> bool {
+    matches!(
+        ctx.word(i),
+        "of" | "de" | "van" | "von" | "bin" | "al" | "la" | "del"
+    ) && ctx.capitalised(i.wrapping_sub(1))
+}
+
+/// A common-noun phrase ending before `end`: back to its determiner,
+/// through one "of"/"for" attachment ("a spokesman for the ministry").
+fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
+    let mut start = end;
+    let mut steps = 0;
+    while start > floor && steps < 6 {
+        let w = ctx.lower(start - 1);
+        if !ctx.tokens[start - 1].is_word() || ctx.in_quote(start - 1) {
+            break;
+        }
+        start -= 1;
+        steps += 1;
+        if DETERMINERS.contains(&w.as_str()) {
+            break;
+        }
+        if is_function_word(&w) || lexicon().verbs(&w).iter().any(|_| w.ends_with("ed")) {
+            start += 1;
+            break;
+        }
+    }
+    if start >= end {
+        return None;
+    }
+    let head_word = ctx.lower(end - 1);
+    let plausible = lexicon().role(&head_word).is_some()
+        || DETERMINERS.contains(&ctx.lower(start).as_str())
+        || head_word.ends_with('s');
+    if !plausible {
+        return None;
+    }
+    let mut m = simple(start..end, MentionKind::Descriptor, None);
+    for i in start..end {
+        add_role(ctx, &mut m, i);
+    }
+    m.organisation = lexicon().role(&head_word).is_some_and(|r| r.organisation);
+    // "a spokesman for the ministry": the phrase before the preposition.
+    if start >= floor + 2 && matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
+        if let Some(outer) = descriptor_before(ctx, start - 1, floor) {
+            let mut merged = outer;
+            merged.tokens.end = end;
+            return Some(merged);
+        }
+    }
+    Some(m)
+}
+
+/// A pronoun, name or descriptor starting at `start`, before `limit`.
+pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    if start >= limit || !ctx.tokens[start].is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun(ctx.word(start)) {
+        return Some(simple(start..start + 1, MentionKind::Pronoun, gender));
+    }
+    if let Some((range, label)) = ctx.entity_starting_at(start).cloned() {
+        return Some(labelled(
+            ctx,
+            range.start..range.end.min(limit),
+            label,
+            start,
+        ));
+    }
+    // Lower-case modifiers before a name: "former Vermont governor Jane Roe".
+    let first_capital = (start..limit.min(start + 4))
+        .take_while(|&i| ctx.tokens[i].is_word() && !is_function_word(&ctx.lower(i)))
+        .find(|&i| ctx.capitalised(i))
+        .unwrap_or(start);
+    let mut end = first_capital;
+    while end < limit
+        && (ctx.capitalised(end)
+            || is_name_joiner(ctx, end)
+            || end > first_capital && is_role_word(ctx, end))
+    {
+        end += 1;
+    }
+    while end > first_capital && !ctx.capitalised(end - 1) {
+        end -= 1;
+    }
+    if end > start {
+        let mut m = name_mention(ctx, start..end, start);
+        for i in start..end {
+            add_role(ctx, &mut m, i);
+        }
+        return Some(m);
+    }
+    if ARTICLES.contains(&ctx.lower(start).as_str()) {
+        let mut end = start + 1;
+        while end < limit && ctx.tokens[end].is_word() && !is_function_word(&ctx.lower(end)) {
+            end += 1;
+        }
+        if end > start + 1 {
+            let mut m = simple(start..end, MentionKind::Descriptor, None);
+            for i in start..end {
+                add_role(ctx, &mut m, i);
+            }
+            m.organisation = lexicon()
+                .role(&ctx.lower(end - 1))
+                .is_some_and(|r| r.organisation);
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// The mention of a named entity at `range`: titles before it and an
+/// appositive after it included.
+pub fn entity_mention(ctx: &Context, range: Range<usize>, label: EntityLabel) -> Mention {
+    let floor = range.start.saturating_sub(6);
+    let head = labelled(ctx, range, label, floor);
+    let limit = (head.tokens.end..ctx.tokens.len())
+        .find(|&i| ctx.ends_sentence(i))
+        .unwrap_or(ctx.tokens.len());
+    with_appositive_after(ctx, head, limit)
+}
+
+/// Whether token `i` is a lower-case role noun inside a name phrase
+/// ("Vermont governor Jane Roe").
+fn is_role_word(ctx: &Context, i: usize) -> bool {
+    lexicon().role(ctx.word(i)).is_some()
+}
+
+/// The name mention of an entity with its label: organisations keep
+/// their whole name ("Agriculture Ministry"), people lose their titles.
+fn labelled(ctx: &Context, range: Range<usize>, label: EntityLabel, floor: usize) -> Mention {
+    let mut m = name_mention(ctx, range.clone(), floor);
+    m.organisation = label == EntityLabel::Org;
+    if m.organisation {
+        m.name = range;
+    }
+    m
+}
+
+/// Extends a mention over a "the" right before it ("the Agriculture
+/// Ministry").
+fn with_article(ctx: &Context, mut m: Mention, floor: usize) -> Mention {
+    if m.tokens.start > floor && ctx.lower(m.tokens.start - 1) == "the" {
+        m.tokens.start -= 1;
+    }
+    m
+}
+
+/// A short phrase without article or capital ("court filings") from
+/// `start` to `limit`, as a descriptor: the source after "according to".
+pub fn bare_noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    let words = (start..limit).all(|i| ctx.tokens[i].is_word());
+    (words && (1..=5).contains(&(limit - start)))
+        .then(|| simple(start..limit, MentionKind::Descriptor, None))
+}
+
+/// A mention without roles.
+fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Mention {
+    Mention {
+        name: tokens.clone(),
+        tokens,
+        kind,
+        roles: Vec::new(),
+        gender,
+        organisation: false,
+    }
+}
+
+/// A name mention over `range`, extended left over titles ("Agriculture
+/// Minister Dr. X") down to `floor`; titles give roles and gender.
+pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention {
+    let mut start = range.start;
+    while start > floor
+        && (lexicon().title(ctx.word(start - 1)).is_some() && ctx.capitalised(start - 1)
+            || is_name_joiner(ctx, start - 1))
+    {
+        start -= 1;
+    }
+    let mut m = simple(start..range.end, MentionKind::Name, None);
+    // Titles inside the entity ("Sen. Roe") are not part of the bare name.
+    let mut name_start = range.start;
+    while name_start + 1 < range.end && lexicon().title(ctx.word(name_start)).is_some() {
+        name_start += 1;
+    }
+    m.name = name_start..range.end;
+    for i in start..name_start {
+        if let Some(gender) = lexicon().title(ctx.word(i)) {
+            m.gender = m.gender.or(gender);
+        }
+        add_role(ctx, &mut m, i);
+    }
+    m
+}
