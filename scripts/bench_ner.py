@@ -36,6 +36,8 @@ def parse_args():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--max-pieces", type=int, default=512)
+    ap.add_argument("--attention", choices=("sdpa", "eager"), default="sdpa",
+                    help="transformers' attention implementation (eager is what rust-bert does)")
     ap.add_argument("--warmup-batches", type=int, default=2, help="untimed batches run first")
     ap.add_argument("--matmul-peak", action="store_true", help="measure fp32 matmul GFLOP/s instead")
     args = ap.parse_args()
@@ -93,7 +95,7 @@ def bench(args) -> dict:
 
     from train_ner import load_model, load_tokenizer
 
-    model = load_model(args.model)
+    model = load_model(args.model, args.attention)
     tokenizer = load_tokenizer(Path(args.model) / "tokenizer.json")
     with open(args.sentences, encoding="utf-8") as f:
         lines = [line.rstrip("\n") for line in f if line.strip()]
@@ -104,7 +106,7 @@ def bench(args) -> dict:
         t0 = time.perf_counter()
         pieces = run_batches(model, tokenizer, lines, args.batch_size, args.max_pieces)
         seconds = time.perf_counter() - t0
-    return {"impl": "pytorch", "sentences": len(lines), "word_pieces": pieces, "seconds": round(seconds, 3),
+    return {"impl": f"pytorch-{args.attention}", "sentences": len(lines), "word_pieces": pieces, "seconds": round(seconds, 3),
             "pieces_per_s": round(pieces / seconds, 1), "threads": args.threads, "batch_size": args.batch_size,
             "torch": torch.__version__}
 

@@ -294,9 +294,10 @@ def build_model(base_dir: Path) -> BertForTokenClassification:
     return model
 
 
-def load_model(model_dir: str | Path) -> BertForTokenClassification:
-    """Load a saved model (fp16 safetensors) as fp32 for inference."""
-    config = BertConfig.from_pretrained(str(model_dir))
+def load_model(model_dir: str | Path, attention: str = "sdpa") -> BertForTokenClassification:
+    """Load a saved model (fp16 safetensors) as fp32 for inference, with
+    ``attention`` "sdpa" (PyTorch's fused kernel, the default) or "eager"."""
+    config = BertConfig.from_pretrained(str(model_dir), attn_implementation=attention)
     model = BertForTokenClassification(config)
     state = {k: v.float() for k, v in load_file(str(Path(model_dir) / "model.safetensors")).items()}
     model.load_state_dict(state, strict=True)

@@ -1,0 +1,31 @@
+//! Golden snapshots of the JSON output for the sample articles in
+//! `data/samples/`, through the full pipeline with the shipped model.
+//! Review changes with `INSTA_UPDATE=always cargo test --release --test
+//! snapshots` and `git diff tests/snapshots/`.
+
+use std::path::Path;
+
+use quotelink::corpus::{annotate, expand_paths, read_file, DEFAULT_MAX_BYTES};
+use quotelink::output::DocumentRecord;
+use quotelink::{Document, Pipeline};
+
+#[test]
+fn sample_articles() {
+    let pipeline = Pipeline::with_model(&quotelink::pipeline::default_model_dir())
+        .expect("the shipped model loads");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
+    let paths = expand_paths(&[samples]);
+    assert!(paths.len() >= 3, "the samples are there");
+    let mut docs: Vec<Document> = paths
+        .iter()
+        .map(|path| {
+            let input = read_file(path, DEFAULT_MAX_BYTES);
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            Document::new(name, input.text.expect("samples are readable"))
+        })
+        .collect();
+    annotate(&pipeline, &mut docs).expect("the pipeline runs");
+    for doc in &docs {
+        insta::assert_json_snapshot!(doc.id.clone(), DocumentRecord::from(doc));
+    }
+}
