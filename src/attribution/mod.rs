@@ -11,6 +11,7 @@ use crate::ner::EntityLabel;
 mod attach;
 mod context;
 mod cues;
+mod fallback;
 mod indirect;
 mod lexicon;
 mod quotes;
@@ -110,6 +111,7 @@ impl Attributor for RuleAttributor {
             });
             found.extend(indirect);
             found.sort_by_key(|f| f.parts[0].start);
+            fallback::fill_speakers(&ctx, &mut found);
             resolve::resolve(&ctx, found)
         };
         doc.quotes = quotes;
