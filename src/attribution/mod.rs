@@ -12,6 +12,7 @@ mod attach;
 mod context;
 mod cues;
 mod fallback;
+mod headline;
 mod indirect;
 mod lexicon;
 mod quotes;
@@ -110,6 +111,8 @@ impl Attributor for RuleAttributor {
                         .any(|i| i.parts.iter().any(|p| f.parts.iter().all(|q| covers(p, q))))
             });
             found.extend(indirect);
+            let heads = headline::headlines(&ctx, &found);
+            found.extend(heads);
             found.sort_by_key(|f| f.parts[0].start);
             fallback::fill_speakers(&ctx, &mut found);
             resolve::resolve(&ctx, found)
