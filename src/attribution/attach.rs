@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
-use super::speakers::{mention_after, mention_before, Mention, MentionKind};
+use super::speakers::{mention_after, mention_before, sentence_subject, Mention, MentionKind};
 use super::subjects::subject_of;
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
@@ -207,6 +207,11 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun);
         if speaker.is_some() {
             return Framed::own(q, c, speaker);
+        }
+        // `The campaign put it this way: "..."`: the sentence's subject.
+        let subject = sentence_subject(ctx, before.start, cues[c].tokens.start);
+        if subject.is_some() {
+            return Framed::own(q, c, subject);
         }
     }
     previous_sentence_cue(ctx, cues, q, &before).unwrap_or(Framed {

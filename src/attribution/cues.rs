@@ -174,7 +174,13 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     if ambiguous && (NOUN_CONTEXT.contains(&prev.as_str()) || noun_follows) {
         return None;
     }
-    if form == verb.lemma && form != "say" && !VERB_CONTEXT.contains(&prev.as_str()) {
+    // A base form followed by "that" is a verb ("Republicans argue that").
+    let clause_follows = next == "that";
+    if form == verb.lemma
+        && form != "say"
+        && !VERB_CONTEXT.contains(&prev.as_str())
+        && !clause_follows
+    {
         return None;
     }
     let mut end = i + 1 + usize::from(verb.particle.is_some());

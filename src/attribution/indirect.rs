@@ -6,7 +6,7 @@ use std::iter::once;
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
-use super::lexicon::VerbClass;
+use super::lexicon::{lexicon, VerbClass};
 use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::subjects::subject_of;
 use super::{Context, Found};
@@ -146,22 +146,48 @@ fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
 fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
     (from..end)
         .find(|&i| {
-            if ctx.in_quote(i) {
+            // A quote that closes on a comma ends the clause as a comma does
+            // (`... "self-deportation," which ...`).
+            let closes_on_comma =
+                ctx.in_quote(i) && !ctx.in_quote(i + 1) && i > 0 && ctx.word(i - 1) == ",";
+            if ctx.in_quote(i) && !closes_on_comma {
                 return false;
             }
             let next = ctx.lower(i + 1);
             match ctx.word(i) {
-                ";" | "—" | "–" | "--" => true,
+                ";" | "—" | "–" | "--" | "-" => true,
                 // A second report by the same subject: "... and said".
-                "and" | "but" => !super::lexicon::lexicon().verbs(&next).is_empty(),
-                "," => {
+                "and" | "but" => !lexicon().verbs(&next).is_empty(),
+                _ if ctx.word(i) == "," || closes_on_comma => {
                     next.ends_with("ing")
-                        || matches!(next.as_str(), "who" | "which" | "where" | "according")
+                        || matches!(
+                            next.as_str(),
+                            "who" | "which" | "where" | "according" | "because" | "except"
+                        )
+                        || new_report(ctx, i + 1, end)
                 }
                 _ => false,
             }
         })
         .unwrap_or(end)
+}
+
+/// Most words between a comma and the reporting verb of a new subject.
+const MAX_NEW_SUBJECT_WORDS: usize = 6;
+
+/// Whether a new subject and its reporting verb start at `from`
+/// (`..., Ryan said, ...`): then the clause before has ended.
+fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
+    (from..end)
+        .take_while(|&i| !ctx.in_quote(i) && ctx.word(i) != ",")
+        .take(MAX_NEW_SUBJECT_WORDS + 1)
+        .skip(1)
+        .any(|i| {
+            lexicon()
+                .verbs(ctx.word(i))
+                .iter()
+                .any(|v| v.class == VerbClass::Speech)
+        })
 }
 
 /// Where a verb's clausal complement starts: at "that" when one follows
@@ -174,7 +200,7 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     if let Some(t) = that {
         return t;
     }
-    let lemma_hearer = super::lexicon::lexicon()
+    let lemma_hearer = lexicon()
         .verbs(ctx.word(cue.tokens.start))
         .iter()
         .any(|v| HEARER_VERBS.contains(&v.lemma.as_str()));

@@ -11,6 +11,8 @@ use crate::ner::EntityLabel;
 mod attach;
 mod context;
 mod cues;
+mod fallback;
+mod headline;
 mod indirect;
 mod lexicon;
 mod quotes;
@@ -109,7 +111,10 @@ impl Attributor for RuleAttributor {
                         .any(|i| i.parts.iter().any(|p| f.parts.iter().all(|q| covers(p, q))))
             });
             found.extend(indirect);
+            let heads = headline::headlines(&ctx, &found);
+            found.extend(heads);
             found.sort_by_key(|f| f.parts[0].start);
+            fallback::fill_speakers(&ctx, &mut found);
             resolve::resolve(&ctx, found)
         };
         doc.quotes = quotes;

@@ -462,6 +462,39 @@ fn with_article(ctx: &Context, mut m: Mention, floor: usize) -> Mention {
     m
 }
 
+/// The mention that opens a sentence at `start`, before `limit`: a
+/// pronoun or name, or an article with role nouns and names after it ("The
+/// governor", "The Clinton campaign").
+pub fn sentence_subject(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    if ARTICLES.contains(&ctx.lower(start).as_str()) {
+        let end = (start + 1..limit)
+            .find(|&i| !(ctx.capitalised(i) || is_role_word(ctx, i)))
+            .unwrap_or(limit);
+        if end == start + 1 {
+            return None;
+        }
+        let mut m = simple(start..end, MentionKind::Descriptor, None);
+        for i in start..end {
+            add_role(ctx, &mut m, i);
+        }
+        m.organisation = lexicon()
+            .role(&ctx.lower(end - 1))
+            .is_some_and(|r| r.organisation);
+        return Some(m);
+    }
+    // A capitalised function word opens an adverbial, not a name ("In
+    // 2012, ...", "When ..."), and a sentence may open with an
+    // interjection or a lone adverb ("Wait, ...", "Ever since ...").
+    let opener = is_function_word(&ctx.lower(start))
+        || matches!(ctx.word(start + 1), "," | "’s" | "'s")
+        || ctx.word(start).ends_with("’s")
+        || ctx.word(start).ends_with("'s");
+    if opener {
+        return None;
+    }
+    mention_after(ctx, start, limit).filter(|m| m.tokens.start == start)
+}
+
 /// A short phrase without article or capital ("court filings") from
 /// `start` to `limit`, as a descriptor: the source after "according to".
 pub fn bare_noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {

@@ -121,6 +121,7 @@ pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error>
     let articles = list_articles(dir)?;
     let mut all = Scores::default();
     let mut direct = Scores::default();
+    let mut dump = dump_file()?;
     for chunk in articles.chunks(CHUNK) {
         let mut docs = Vec::with_capacity(chunk.len());
         let mut golds = Vec::with_capacity(chunk.len());
@@ -138,6 +139,9 @@ pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error>
         for (doc, gold) in docs.iter().zip(&golds) {
             let chars: Vec<char> = doc.text.chars().collect();
             let predicted = predictions(doc);
+            if let Some(out) = dump.as_mut() {
+                write_dump(out, doc, gold, &predicted)?;
+            }
             all.add(&score(&chars, gold, &predicted));
             let gold_direct: Vec<_> = gold
                 .iter()
@@ -159,6 +163,40 @@ pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error>
         all,
         direct,
     })
+}
+
+/// Environment variable naming a JSON Lines file to write gold and
+/// predicted spans to, one article a line (for error analysis).
+const DUMP_VAR: &str = "QUOTELINK_POLNEAR_DUMP";
+
+/// The dump file, when [`DUMP_VAR`] is set.
+fn dump_file() -> Result<Option<std::io::BufWriter<std::fs::File>>, Error> {
+    let Some(path) = std::env::var_os(DUMP_VAR) else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(path);
+    let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+    Ok(Some(std::io::BufWriter::new(file)))
+}
+
+/// One article's gold and predicted spans as a JSON line.
+fn write_dump(
+    out: &mut impl std::io::Write,
+    doc: &Document,
+    gold: &[GoldAttribution],
+    predicted: &[Predicted],
+) -> Result<(), Error> {
+    let line = serde_json::json!({
+        "name": doc.id,
+        "gold": gold.iter().map(|g| serde_json::json!({"content": g.content, "source": g.source})).collect::<Vec<_>>(),
+        "predicted": predicted.iter().zip(&doc.quotes).map(|(p, q)| serde_json::json!({
+            "content": p.content,
+            "speaker": p.speaker,
+            "kind": q.kind,
+            "cue": q.cue.as_ref().map(|c| (c.char.start, c.char.end)),
+        })).collect::<Vec<_>>(),
+    });
+    writeln!(out, "{line}").map_err(|e| Error::io(Path::new(DUMP_VAR), e))
 }
 
 /// Each article with its first annotation file in sorted order.

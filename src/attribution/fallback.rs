@@ -1,0 +1,103 @@
+//! Speakers for quotes without a cue of their own. News convention:
+//! consecutive quotes continue the last speaker, so an uncued quote takes
+//! the mention of the nearest attributed quote before it; failing that, the
+//! person named last before it, outside quotes.
+
+use std::ops::Range;
+
+use super::speakers::{entity_mention, pronoun, Mention, MentionKind};
+use super::tokens::TokenKind;
+use super::{Context, Found};
+use crate::ner::EntityLabel;
+
+/// Most paragraph breaks between an uncued quote and the attributed quote
+/// whose speaker it continues.
+const MAX_QUOTE_PARAGRAPHS: usize = 1;
+/// Most paragraph breaks between an uncued quote and the person mention
+/// it falls back to.
+const MAX_MENTION_PARAGRAPHS: usize = 1;
+/// Confidence of a speaker carried over from the previous quote.
+const CARRIED_CONFIDENCE: f32 = 0.5;
+/// Confidence of a speaker taken from the last person mentioned.
+const NEAREST_CONFIDENCE: f32 = 0.3;
+
+/// Gives each speakerless quote of `found` (in text order) a speaker.
+pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
+    for q in 0..found.len() {
+        if found[q].speaker.is_some() {
+            continue;
+        }
+        let start = found[q].parts[0].start;
+        let carried = found[..q]
+            .iter()
+            .rev()
+            .find(|f| f.speaker.is_some())
+            .filter(|f| paragraph_breaks(ctx, last_end(f)..start) <= MAX_QUOTE_PARAGRAPHS)
+            .and_then(|f| f.speaker.clone());
+        let (speaker, confidence) = match carried {
+            Some(m) => (Some(m), CARRIED_CONFIDENCE),
+            None => (nearest_person(ctx, start), NEAREST_CONFIDENCE),
+        };
+        if let Some(m) = speaker {
+            let f = &mut found[q];
+            f.speaker = Some(m);
+            f.confidence = f.confidence.min(confidence);
+        }
+    }
+}
+
+/// One past the last token of a quote's content.
+fn last_end(f: &Found) -> usize {
+    f.parts.iter().map(|p| p.end).max().unwrap_or(0)
+}
+
+/// Paragraph breaks in `range` (a run of line breaks counts once).
+fn paragraph_breaks(ctx: &Context, range: Range<usize>) -> usize {
+    range
+        .clone()
+        .filter(|&i| {
+            ctx.tokens[i].kind == TokenKind::Break
+                && (i == range.start || ctx.tokens[i - 1].kind != TokenKind::Break)
+        })
+        .count()
+}
+
+/// The person mentioned last before token `start` outside quotes: a named
+/// person or a personal pronoun, within [`MAX_MENTION_PARAGRAPHS`].
+fn nearest_person(ctx: &Context, start: usize) -> Option<Mention> {
+    let mut breaks = 0;
+    for i in (0..start).rev() {
+        let tok = &ctx.tokens[i];
+        if tok.kind == TokenKind::Break {
+            if i + 1 < ctx.tokens.len() && ctx.tokens[i + 1].kind != TokenKind::Break {
+                breaks += 1;
+                if breaks > MAX_MENTION_PARAGRAPHS {
+                    return None;
+                }
+            }
+            continue;
+        }
+        if ctx.in_quote(i) || !tok.is_word() {
+            continue;
+        }
+        if let Some((range, label)) = ctx
+            .entity_ending_at(i + 1)
+            .filter(|(_, l)| *l == EntityLabel::Per)
+        {
+            return Some(entity_mention(ctx, range.clone(), *label));
+        }
+        if let Some(gender) = pronoun(ctx.word(i)).filter(|g| g.is_some()) {
+            if matches!(ctx.lower(i).as_str(), "he" | "she") {
+                return Some(Mention {
+                    tokens: i..i + 1,
+                    name: i..i + 1,
+                    kind: MentionKind::Pronoun,
+                    roles: Vec::new(),
+                    gender,
+                    organisation: false,
+                });
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,75 @@
+//! Headline attributions: a paragraph that opens with a short capitalised
+//! name and a colon (`Smith: Tax plan will fail`) reports what the name
+//! said; the rest of the line is the content.
+
+use std::ops::Range;
+
+use super::speakers::name_mention;
+use super::tokens::TokenKind;
+use super::{Context, Found};
+use crate::attribution::QuoteKind;
+
+/// Most words in the name before the colon.
+const MAX_NAME_WORDS: usize = 4;
+/// Fewest words in the content after the colon.
+const MIN_CONTENT_WORDS: usize = 3;
+/// Confidence of a headline attribution.
+const CONFIDENCE: f32 = 0.5;
+
+/// The headline attributions of the document whose content no quote in
+/// `taken` already covers.
+pub fn headlines(ctx: &Context, taken: &[Found]) -> Vec<Found> {
+    paragraph_starts(ctx)
+        .filter_map(|start| headline_at(ctx, start))
+        .filter(|f| {
+            !taken
+                .iter()
+                .flat_map(|t| t.parts.iter())
+                .any(|p| p.start < f.parts[0].end && f.parts[0].start < p.end)
+        })
+        .collect()
+}
+
+/// First tokens of the paragraphs.
+fn paragraph_starts<'c>(ctx: &'c Context) -> impl Iterator<Item = usize> + 'c {
+    (0..ctx.tokens.len()).filter(|&i| {
+        ctx.tokens[i].kind != TokenKind::Break
+            && (i == 0 || ctx.tokens[i - 1].kind == TokenKind::Break)
+    })
+}
+
+/// `Name: content` at paragraph start `start`.
+fn headline_at(ctx: &Context, start: usize) -> Option<Found> {
+    let colon = (start..ctx.tokens.len())
+        .take(MAX_NAME_WORDS + 1)
+        .find(|&i| !ctx.tokens[i].is_word())?;
+    if ctx.word(colon) != ":" || colon == start || !(start..colon).all(|i| ctx.capitalised(i)) {
+        return None;
+    }
+    let end = (colon + 1..ctx.tokens.len())
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Break)
+        .unwrap_or(ctx.tokens.len());
+    let content = trim_end(ctx, colon + 1..end);
+    let words = content.clone().filter(|&i| ctx.tokens[i].is_word()).count();
+    if words < MIN_CONTENT_WORDS || ctx.in_quote(colon + 1) {
+        return None;
+    }
+    Some(Found {
+        parts: vec![content],
+        kind: QuoteKind::Indirect,
+        cue: Some(colon..colon + 1),
+        speaker: Some(name_mention(ctx, start..colon, start)),
+        confidence: CONFIDENCE,
+    })
+}
+
+/// `range` without trailing punctuation other than quotation marks.
+fn trim_end(ctx: &Context, mut range: Range<usize>) -> Range<usize> {
+    while range.end > range.start
+        && !ctx.tokens[range.end - 1].is_word()
+        && !ctx.in_quote(range.end - 1)
+    {
+        range.end -= 1;
+    }
+    range
+}
