@@ -36,11 +36,13 @@ impl<'d> Context<'d> {
             }
         }
 
-        let entities = doc
+        let mut entities: Vec<_> = doc
             .entities
             .iter()
             .filter_map(|e| Some((token_range(&tokens, e)?, e.label)))
             .collect();
+        // The lookups below binary-search by position.
+        entities.sort_by_key(|(r, _)| (r.start, r.end));
         Context {
             text,
             tokens,
@@ -160,19 +162,22 @@ impl<'d> Context<'d> {
 
     /// The entity whose tokens end at `end` (exclusive), if any.
     pub fn entity_ending_at(&self, end: usize) -> Option<&(Range<usize>, EntityLabel)> {
-        self.entities.iter().find(|(r, _)| r.end == end)
+        let i = self.entities.partition_point(|(r, _)| r.end < end);
+        self.entities.get(i).filter(|(r, _)| r.end == end)
     }
 
     /// The entity whose tokens start at `start`, if any.
     pub fn entity_starting_at(&self, start: usize) -> Option<&(Range<usize>, EntityLabel)> {
-        self.entities.iter().find(|(r, _)| r.start == start)
+        let i = self.entities.partition_point(|(r, _)| r.start < start);
+        self.entities.get(i).filter(|(r, _)| r.start == start)
     }
 }
 
 /// The tokens an entity covers (those overlapping its bytes).
 fn token_range(tokens: &[Token], entity: &Entity) -> Option<Range<usize>> {
     let bytes = &entity.span.byte;
-    let start = tokens.iter().position(|t| t.byte.end > bytes.start)?;
-    let end = tokens.iter().rposition(|t| t.byte.start < bytes.end)? + 1;
+    // Tokens are in text order, so both ends are binary searches.
+    let start = tokens.partition_point(|t| t.byte.end <= bytes.start);
+    let end = tokens.partition_point(|t| t.byte.start < bytes.end);
     (start < end).then_some(start..end)
 }

@@ -88,7 +88,11 @@ fn pair(
     kind: Mark,
     outer: &[QuoteSpan],
 ) -> Vec<QuoteSpan> {
-    let inside = |i: usize| outer.iter().any(|q| q.tokens.contains(&i));
+    let mut covered = vec![false; tokens.len()];
+    for q in outer {
+        covered[q.tokens.clone()].fill(true);
+    }
+    let inside = |i: usize| covered[i];
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
     let mut i = 0;

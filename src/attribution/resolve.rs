@@ -22,12 +22,41 @@ struct Cluster {
     roles: Vec<String>,
     /// Mention token ranges, in text order.
     mentions: Vec<Range<usize>>,
+    /// Starts of the mentions outside reported content, in text order.
+    salient: Vec<usize>,
     quotes: Vec<usize>,
 }
 
 impl Cluster {
     fn last_seen(&self) -> usize {
         self.mentions.last().map_or(0, |m| m.start)
+    }
+
+    /// Adds a mention; `reported` marks tokens inside reported content.
+    /// Mentions arrive in text order.
+    fn push_mention(&mut self, tokens: Range<usize>, reported: &[bool]) {
+        if !reported[tokens.start] {
+            self.salient.push(tokens.start);
+        }
+        self.mentions.push(tokens);
+    }
+
+    /// Start of the last mention before token `pos`, among all mentions or
+    /// only the salient ones.
+    fn last_before(&self, pos: usize, salient_only: bool) -> Option<usize> {
+        if salient_only {
+            self.salient
+                .iter()
+                .rev()
+                .copied()
+                .find(|&start| start < pos)
+        } else {
+            self.mentions
+                .iter()
+                .rev()
+                .map(|m| m.start)
+                .find(|&start| start < pos)
+        }
     }
 
     /// Whether the cluster was introduced with `role` or a narrower one.
@@ -40,7 +69,7 @@ impl Cluster {
         })
     }
 
-    fn absorb(&mut self, mention: &Mention) {
+    fn absorb(&mut self, mention: &Mention, reported: &[bool]) {
         self.gender = self.gender.or(mention.gender);
         self.organisation |= mention.organisation;
         for role in &mention.roles {
@@ -48,7 +77,7 @@ impl Cluster {
                 self.roles.push(role.clone());
             }
         }
-        self.mentions.push(mention.tokens.clone());
+        self.push_mention(mention.tokens.clone(), reported);
     }
 }
 
@@ -94,19 +123,22 @@ pub fn resolve(ctx: &Context, found: Vec<Found>) -> (Vec<Quote>, Vec<Speaker>) {
     }
     events.sort_by_key(|(pos, q, _)| (*pos, q.is_some()));
 
-    let content: Vec<Range<usize>> = found.iter().flat_map(|f| f.parts.iter().cloned()).collect();
+    let mut reported = vec![false; ctx.tokens.len() + 1];
+    for part in found.iter().flat_map(|f| &f.parts) {
+        reported[part.clone()].fill(true);
+    }
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut quote_cluster: Vec<Option<usize>> = vec![None; found.len()];
     for (pos, quote, mention) in &events {
         let target = match mention.kind {
-            MentionKind::Name => Some(name_cluster(ctx, &mut clusters, mention)),
-            MentionKind::Pronoun => pronoun_cluster(ctx, &clusters, mention, *pos, &content),
+            MentionKind::Name => Some(name_cluster(ctx, &mut clusters, mention, &reported)),
+            MentionKind::Pronoun => pronoun_cluster(ctx, &clusters, mention, *pos),
             MentionKind::Descriptor => Some(descriptor_cluster(ctx, &mut clusters, mention)),
         };
         let Some(c) = target else { continue };
         if mention.kind != MentionKind::Name {
             clusters[c].gender = clusters[c].gender.or(mention.gender);
-            clusters[c].mentions.push(mention.tokens.clone());
+            clusters[c].push_mention(mention.tokens.clone(), &reported);
         }
         if let Some(q) = quote {
             quote_cluster[*q] = Some(c);
@@ -117,7 +149,12 @@ pub fn resolve(ctx: &Context, found: Vec<Found>) -> (Vec<Quote>, Vec<Speaker>) {
 }
 
 /// The cluster a name belongs to, created when new.
-fn name_cluster(ctx: &Context, clusters: &mut Vec<Cluster>, mention: &Mention) -> usize {
+fn name_cluster(
+    ctx: &Context,
+    clusters: &mut Vec<Cluster>,
+    mention: &Mention,
+    reported: &[bool],
+) -> usize {
     let key = name_key(ctx, mention);
     let written = ctx.slice(&mention.name).to_owned();
     let existing = clusters
@@ -132,7 +169,7 @@ fn name_cluster(ctx: &Context, clusters: &mut Vec<Cluster>, mention: &Mention) -
         cluster.key = key;
         cluster.name = written;
     }
-    cluster.absorb(mention);
+    cluster.absorb(mention, reported);
     c
 }
 
@@ -145,7 +182,6 @@ fn pronoun_cluster(
     clusters: &[Cluster],
     mention: &Mention,
     pos: usize,
-    content: &[Range<usize>],
 ) -> Option<usize> {
     let word = ctx.lower(mention.tokens.start);
     let plural_or_neuter = matches!(
@@ -160,19 +196,11 @@ fn pronoun_cluster(
                 && (mention.gender.is_none() || c.gender.is_none() || c.gender == mention.gender)
         }
     };
-    let reported = |m: &Range<usize>| content.iter().any(|r| r.contains(&m.start));
-    let last = |c: &Cluster, salient_only: bool| {
-        c.mentions
-            .iter()
-            .filter(|m| m.start < pos && !(salient_only && reported(m)))
-            .map(|m| m.start)
-            .max()
-    };
     clusters
         .iter()
         .enumerate()
-        .filter(|(_, c)| fits(c) && last(c, false).is_some())
-        .max_by_key(|(_, c)| (last(c, true), last(c, false)))
+        .filter(|(_, c)| fits(c) && c.last_before(pos, false).is_some())
+        .max_by_key(|(_, c)| (c.last_before(pos, true), c.last_before(pos, false)))
         .map(|(i, _)| i)
 }
 
