@@ -24,9 +24,9 @@ trap 'rm -rf "$work"' EXIT
 for _ in $(seq "$rounds"); do
     target/release/examples/bench_ner "$model" "$texts" "$work/sentences.txt" "$threads" | tee -a "$work/rust.json"
     .venv/bin/python scripts/bench_ner.py --sentences "$work/sentences.txt" --model "$model" \
-        --threads "$threads" --batch-size 64 | tail -n 1 | tee -a "$work/python.json"
+        --threads "$threads" --batch-size 32 | tail -n 1 | tee -a "$work/python.json"
     .venv/bin/python scripts/bench_ner.py --sentences "$work/sentences.txt" --model "$model" \
-        --threads "$threads" --batch-size 64 --attention eager | tail -n 1 | tee -a "$work/eager.json"
+        --threads "$threads" --batch-size 32 --attention eager | tail -n 1 | tee -a "$work/eager.json"
 done
 .venv/bin/python scripts/bench_ner.py --matmul-peak --threads "$threads" | tee "$work/peak.json"
 
