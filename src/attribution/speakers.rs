@@ -412,17 +412,24 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
             end += 1;
         }
         if end > start + 1 {
-            let mut m = simple(start..end, MentionKind::Descriptor, None);
-            for i in start..end {
-                add_role(ctx, &mut m, i);
-            }
-            m.organisation = lexicon()
-                .role(&ctx.lower(end - 1))
-                .is_some_and(|r| r.organisation);
-            return Some(m);
+            return Some(descriptor(ctx, start..end));
         }
     }
     None
+}
+
+/// A descriptor mention ("the former ambassador") with the roles of its
+/// words; it names an organisation when its head noun is one.
+fn descriptor(ctx: &Context, tokens: Range<usize>) -> Mention {
+    let head = tokens.end - 1;
+    let mut m = simple(tokens.clone(), MentionKind::Descriptor, None);
+    for i in tokens {
+        add_role(ctx, &mut m, i);
+    }
+    m.organisation = lexicon()
+        .role(&ctx.lower(head))
+        .is_some_and(|r| r.organisation);
+    m
 }
 
 /// The mention of a named entity at `range`: titles before it and an
@@ -473,14 +480,7 @@ pub fn sentence_subject(ctx: &Context, start: usize, limit: usize) -> Option<Men
         if end == start + 1 {
             return None;
         }
-        let mut m = simple(start..end, MentionKind::Descriptor, None);
-        for i in start..end {
-            add_role(ctx, &mut m, i);
-        }
-        m.organisation = lexicon()
-            .role(&ctx.lower(end - 1))
-            .is_some_and(|r| r.organisation);
-        return Some(m);
+        return Some(descriptor(ctx, start..end));
     }
     // A capitalised function word opens an adverbial, not a name ("In
     // 2012, ...", "When ..."), and a sentence may open with an
