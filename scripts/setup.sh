@@ -4,7 +4,7 @@
 #
 # Downloads: PyTorch 2.4.0 from PyPI into .venv/ (about 2.5 GB of wheels,
 # 5 GB installed; libtorch for the model) and the Rust crates (about
-# 300 MB in ~/.cargo). The release build takes about 4 minutes on 2 cores
+# 300 MB in ~/.cargo). The release build takes about 5 minutes on 2 cores
 # and 2 GB in target/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
