@@ -63,12 +63,4 @@ impl Pipeline {
     pub fn attribute(&self, doc: &mut Document) {
         self.attributor.attribute(doc);
     }
-
-    /// All stages over `docs`, one after the other on this thread.
-    pub fn run(&self, docs: &mut [Document]) -> Result<(), Error> {
-        docs.iter_mut().for_each(|d| self.segment(d));
-        self.recognize(docs)?;
-        docs.iter_mut().for_each(|d| self.attribute(d));
-        Ok(())
-    }
 }

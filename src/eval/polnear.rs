@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::{ratio, Counts};
+use crate::corpus::annotate;
 use crate::document::Document;
 use crate::error::Error;
 use crate::pipeline::Pipeline;
@@ -135,7 +136,7 @@ pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error>
             })?);
             docs.push(Document::new(name.clone(), text));
         }
-        pipeline.run(&mut docs)?;
+        annotate(pipeline, &mut docs)?;
         for (doc, gold) in docs.iter().zip(&golds) {
             let chars: Vec<char> = doc.text.chars().collect();
             let predicted = predictions(doc);
