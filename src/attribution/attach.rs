@@ -6,12 +6,15 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
 use super::speakers::{mention_after, mention_before, sentence_subject, Mention, MentionKind};
-use super::subjects::subject_of;
+use super::subjects::{clause_subject, subject_of};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 
 /// Most words between a quote and its cue (`"...," the minister of X said`).
 const MAX_CUE_DISTANCE: usize = 12;
+/// Most words between a quote and its cue when they are the speaker's
+/// name and appositives.
+const MAX_APPOSITIVE_DISTANCE: usize = 40;
 /// Fewest words a quote needs to count without a cue.
 const MIN_UNCUED_WORDS: usize = 4;
 /// Fewest words a quote inside a sentence needs to count without a cue.
@@ -173,11 +176,15 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     let after_cue = cues.iter().position(|c| {
         !embedded(ctx, span.start)
             && after.contains(&c.tokens.start)
-            && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_CUE_DISTANCE
-            && matches!(c.kind, CueKind::Verb(_) | CueKind::According)
+            && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_APPOSITIVE_DISTANCE
+            && matches!(c.kind, CueKind::Verb(_) | CueKind::According | CueKind::Dash)
     });
     if let Some(c) = after_cue {
-        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end);
+        let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
+        // Farther away only when the subject opens the frame with its
+        // appositives (`"...," Jane Roe, the director of ..., said`).
+        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end)
+            .filter(|m| near || m.tokens.start == after.start);
         if speaker.is_some() {
             return Framed::own(q, c, speaker);
         }
@@ -193,7 +200,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     };
     let verb_before = cues
         .iter()
-        .rposition(|c| c.kind != CueKind::Colon && introducing(c));
+        .rposition(|c| matches!(c.kind, CueKind::Verb(_) | CueKind::According) && introducing(c));
     if let Some(c) = verb_before {
         let speaker = cue_speaker(ctx, &cues[c], before.start, span.start);
         return Framed::own(q, c, speaker);
@@ -208,8 +215,10 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         if speaker.is_some() {
             return Framed::own(q, c, speaker);
         }
-        // `The campaign put it this way: "..."`: the sentence's subject.
-        let subject = sentence_subject(ctx, before.start, cues[c].tokens.start);
+        // `The campaign put it this way: "..."`, `And Mr. Christie
+        // gloated: "..."`: the subject of the clause before the colon.
+        let subject = sentence_subject(ctx, before.start, cues[c].tokens.start)
+            .or_else(|| clause_subject(ctx, cues[c].tokens.start));
         if subject.is_some() {
             return Framed::own(q, c, subject);
         }
@@ -227,7 +236,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
 /// `limit` bound the search.
 fn cue_speaker(ctx: &Context, cue: &Cue, floor: usize, limit: usize) -> Option<Mention> {
     match cue.kind {
-        CueKind::According => mention_after(ctx, cue.tokens.end, limit),
+        CueKind::According | CueKind::Dash => mention_after(ctx, cue.tokens.end, limit),
         _ => subject_of(ctx, cue, floor).or_else(|| mention_after(ctx, cue.tokens.end, limit)),
     }
 }

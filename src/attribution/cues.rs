@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{lexicon, PhraseKind, VerbClass};
+use super::speakers::is_function_word;
 use super::tokens::Token;
 use super::Context;
 
@@ -18,6 +19,8 @@ pub enum CueKind {
     Opinion,
     /// A colon between a name and a quote (`Smith: "..."`, headlines).
     Colon,
+    /// A dash between a quote and its source (`"..." ― Jane Roe`).
+    Dash,
 }
 
 /// A cue found in the text.
@@ -65,13 +68,16 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
             continue;
         }
         if !ctx.tokens[i].is_word() {
-            if let Some(colon) = colon_at(ctx, i) {
-                cues.push(colon);
+            if let Some(mark) = colon_at(ctx, i).or_else(|| dash_at(ctx, i)) {
+                cues.push(mark);
             }
             i += 1;
             continue;
         }
-        match phrase_at(ctx, i).or_else(|| verb_at(ctx, i)) {
+        let cue = phrase_at(ctx, i)
+            .or_else(|| verb_at(ctx, i))
+            .or_else(|| frame_verb_at(ctx, i));
+        match cue {
             Some(cue) => {
                 i = cue.tokens.end;
                 cues.push(cue);
@@ -110,6 +116,105 @@ fn colon_at(ctx: &Context, i: usize) -> Option<Cue> {
     (ctx.word(i) == ":" && opens_quote).then(|| Cue {
         tokens: i..i + 1,
         kind: CueKind::Colon,
+        ambiguous: false,
+    })
+}
+
+/// Most words a dash attribution names (`― Oscar P. Quintero`).
+const MAX_DASH_NAME_WORDS: usize = 6;
+
+/// A dash right after a closing quotation mark that is followed by a short
+/// capitalised name ending its paragraph: the signature line of a quote
+/// (`"..." ― Jane Roe`, `"..." - Jane Roe, Ohio`).
+fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
+    if !matches!(ctx.word(i), "―" | "—" | "–" | "-" | "--") || i == 0 {
+        return None;
+    }
+    let closes_quote = ctx
+        .quote_of(i - 1)
+        .is_some_and(|q| ctx.quotes[q].tokens.end == i);
+    let name_end = (i + 1..ctx.tokens.len())
+        .find(|&j| !ctx.tokens[j].is_word())
+        .unwrap_or(ctx.tokens.len());
+    let words = name_end - (i + 1);
+    let named = (1..=MAX_DASH_NAME_WORDS).contains(&words) && ctx.capitalised(i + 1);
+    let line_ends = name_end >= ctx.tokens.len()
+        || matches!(ctx.word(name_end), "\n" | "." | ",")
+            && (name_end + 1 >= ctx.tokens.len() || ctx.ends_sentence(name_end));
+    (closes_quote && named && line_ends).then(|| Cue {
+        tokens: i..i + 1,
+        kind: CueKind::Dash,
+        ambiguous: false,
+    })
+}
+
+/// Most words between a quote and an unlisted verb that closes its frame
+/// (`"...," the former governor fumed`).
+const MAX_FRAME_SUBJECT_WORDS: usize = 5;
+
+/// Particles that may follow a frame verb (`shot back`, `chimed in`).
+const FRAME_PARTICLES: &[&str] = &["back", "in", "out", "up", "on"];
+
+/// Past tenses of frame verbs that do not end in "-ed".
+const IRREGULAR_PASTS: &[&str] = &["shot", "spoke", "put", "went", "began", "bit", "struck"];
+
+/// Words that may follow the verb of a quote frame: the sentence goes on
+/// with an adjunct, not an object.
+const FRAME_ADJUNCTS: &[&str] = &[
+    "on", "in", "at", "during", "with", "before", "after", "as", "when", "while", "about",
+    "again", "later", "recently", "today", "yesterday", "tonight", "last", "this", "earlier",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// A verb that the lexicon does not list, in the slot a reporting verb
+/// takes right after a quote that ends on a comma, question or exclamation
+/// mark (`"...," Toomey fumed.`, `"...?" he surmised on Tuesday`,
+/// `"...," Viguerie notes.`): that frame makes any past or present-tense
+/// verb there the cue.
+fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
+    let form = ctx.word(i);
+    let verb_like = form.len() >= 3
+        && form.chars().all(|c| c.is_ascii_lowercase())
+        && (form.ends_with("ed") || form.ends_with('s') || IRREGULAR_PASTS.contains(&form))
+        && !DETERMINERS.contains(&form)
+        && !is_function_word(form);
+    if !verb_like {
+        return None;
+    }
+    let particle = usize::from(FRAME_PARTICLES.contains(&word(ctx, i + 1).as_str()));
+    let end = i + 1 + particle;
+    let closes_frame = end >= ctx.tokens.len()
+        || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":" | "\n")
+        || FRAME_ADJUNCTS.contains(&word(ctx, end).as_str())
+        || ctx.word(end).ends_with("ly") && !ctx.capitalised(end);
+    if !closes_frame {
+        return None;
+    }
+    // The subject between the quote and the verb: short, all words,
+    // opening with a name, a pronoun or an article.
+    let mut start = i;
+    while start > 0 && i - start < MAX_FRAME_SUBJECT_WORDS && ctx.tokens[start - 1].is_word() {
+        start -= 1;
+    }
+    let opener = word(ctx, start);
+    let subject = start < i
+        && (ctx.capitalised(start)
+            || super::speakers::pronoun(&opener).is_some()
+            || DETERMINERS.contains(&opener.as_str()))
+        && (start..i).all(|k| lexicon().verbs(&word(ctx, k)).is_empty());
+    let mut close = start;
+    if close > 0 && ctx.word(close - 1) == "," {
+        close -= 1; // `"...”, he said` puts the comma outside.
+    }
+    let after_quote = subject
+        && close > 1
+        && ctx
+            .quote_of(close - 1)
+            .is_some_and(|q| ctx.quotes[q].tokens.end == close)
+        && (close < start || matches!(ctx.word(close - 2), "," | "?" | "!"));
+    after_quote.then(|| Cue {
+        tokens: i..end,
+        kind: CueKind::Verb(VerbClass::Speech),
         ambiguous: false,
     })
 }

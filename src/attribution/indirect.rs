@@ -28,7 +28,7 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
             CueKind::Verb(class) => verb_clause(ctx, cue, class),
             CueKind::According => according(ctx, cue),
             CueKind::Opinion => opinion(ctx, cue),
-            CueKind::Colon => None,
+            CueKind::Colon | CueKind::Dash => None,
         })
         .collect()
 }

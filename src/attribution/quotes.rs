@@ -59,12 +59,22 @@ fn classify(tokens: &[Token], i: usize, text: &str) -> Option<(Mark, Side)> {
     };
     match tok.text(text) {
         "“" | "``" => Some((Mark::Double, Side::Open)),
+        // A right mark glued to the first word of a paragraph was typed
+        // for a left one (`”Fear. I am afraid.”`).
+        "”" if glued_right && opens_paragraph(tokens, i) => {
+            Some((Mark::Double, Side::Open))
+        }
         "”" => Some((Mark::Double, Side::Close)),
         "\"" | "''" => ambiguous(Mark::Double),
         "‘" => Some((Mark::Single, Side::Open)),
         "'" | "’" => ambiguous(Mark::Single),
         _ => None,
     }
+}
+
+/// Whether token `i` is the first of its paragraph.
+fn opens_paragraph(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens[i - 1].kind == TokenKind::Break
 }
 
 /// Finds every direct quote span, in text order. Double marks are paired
@@ -213,6 +223,18 @@ mod tests {
             ["‘We’ll stay the course’"]
         );
         assert_eq!(quoted("The voters’ choice isn't 'clear' yet"), ["'clear'"]);
+        assert_eq!(
+            quoted("“She said ‘no’ twice,” he said."),
+            ["“She said ‘no’ twice,”"]
+        );
+    }
+
+    #[test]
+    fn right_mark_typed_for_a_left_one_at_paragraph_start() {
+        assert_eq!(
+            quoted("Intro.\n”Fear. I am afraid.” ― Ana Ruiz"),
+            ["”Fear. I am afraid.”"]
+        );
         assert_eq!(
             quoted("“She said ‘no’ twice,” he said."),
             ["“She said ‘no’ twice,”"]

@@ -192,6 +192,9 @@ pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<M
     // Appositive or relative clause: "X, the ambassador to Baku, said".
     if ctx.word(end - 1) == "," {
         let inner_end = end - 1;
+        if let Some(m) = leading_subject(ctx, floor, inner_end) {
+            return Some(m);
+        }
         let comma = (floor..inner_end)
             .rev()
             .take(25)
@@ -204,6 +207,35 @@ pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<M
         return Some(with_appositive(ctx, head, comma + 1..inner_end));
     }
     head_before(ctx, end, floor)
+}
+
+/// Most tokens of a subject with its appositives and relative clauses.
+const MAX_SUBJECT_TOKENS: usize = 45;
+
+/// The name that opens a clause at `floor` (after a quote or at a sentence
+/// start) with everything up to `inner_end` as its appositives: `"...,"
+/// Scott Pruitt, the attorney general of Oklahoma, one of the states suing
+/// the EPA, said`. The nearest comma alone would pick "Oklahoma".
+fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Mention> {
+    let mut start = floor;
+    while start < inner_end && matches!(ctx.word(start), "," | "\n") {
+        start += 1;
+    }
+    let clause_start = start == 0 || ctx.in_quote(start - 1) || ctx.ends_sentence(start - 1);
+    if !clause_start || inner_end - start > MAX_SUBJECT_TOKENS || ctx.in_quote(start) {
+        return None;
+    }
+    let head = head_after(ctx, start, inner_end)?;
+    if head.kind != MentionKind::Name {
+        return None;
+    }
+    let mut after = head.tokens.end;
+    if ctx.word(after) == "(" {
+        after = (after..inner_end).find(|&i| ctx.word(i) == ")")? + 1;
+    }
+    let clean = (after..inner_end).all(|i| !ctx.in_quote(i) && !ctx.ends_sentence(i));
+    (ctx.word(after) == "," && after < inner_end && clean)
+        .then(|| with_appositive(ctx, head, after + 1..inner_end))
 }
 
 /// The subject mention that starts at `start` (after an inverted cue:

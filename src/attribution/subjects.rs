@@ -29,26 +29,51 @@ const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
 
 /// Words after which a subject can begin a clause.
 const CLAUSE_OPENERS: &[&str] = &[
-    ",", "when", "while", "as", "but", "and", "after", "before", "because", "if", "although",
+    ",", "when", "while", "as", "after", "before", "because", "if", "although", "though",
 ];
+
+/// Pronouns that can be the subject of a clause.
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "they" | "i" | "we")
+}
+
+/// Capitalised words that name a time, not a speaker ("On September 27").
+fn is_time_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    ];
+    WORDS.contains(&word)
+}
 
 /// The subject of the clause a participle or second verb hangs from
 /// (`Smith, ..., adding`; `he laughed and said`): the nearest name or
 /// pronoun before `cue_start` that opens a clause, else the first in the
 /// sentence.
-fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
+pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
     let sentence = ctx.sentence_start(cue_start);
     let candidate = |p: usize| {
         if ctx.in_quote(p) {
             return None;
         }
+        let lower = ctx.lower(p);
         let named = ctx.entity_starting_at(p).is_some()
-            || matches!(ctx.lower(p).as_str(), "he" | "she" | "they" | "i" | "we")
-            || ctx.capitalised(p) && !(p > sentence && ctx.capitalised(p - 1));
+            || is_subject_pronoun(&lower)
+            || ctx.capitalised(p)
+                && !(p > sentence && ctx.capitalised(p - 1))
+                && !is_function_word(&lower)
+                && !is_time_word(&lower);
         named.then(|| head_after(ctx, p, cue_start)).flatten()
     };
+    // "and"/"but" join noun phrases too ("Iraq and Libya, saying"): they
+    // open a clause only before a pronoun.
     let opens_clause = |p: usize| {
-        p == sentence || ctx.in_quote(p - 1) || CLAUSE_OPENERS.contains(&ctx.lower(p - 1).as_str())
+        let before = ctx.lower(p - 1);
+        p == sentence
+            || ctx.in_quote(p - 1)
+            || CLAUSE_OPENERS.contains(&before.as_str())
+            || matches!(before.as_str(), "and" | "but") && is_subject_pronoun(&ctx.lower(p))
     };
     (sentence..cue_start)
         .rev()
