@@ -21,7 +21,8 @@ const HEARER_VERBS: &[&str] = &[
 
 /// Attributes the clauses of the cues not used by a direct quote.
 pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found> {
-    cues.iter()
+    let found: Vec<Found> = cues
+        .iter()
         .zip(used)
         .filter(|(_, &u)| !u)
         .filter_map(|(cue, _)| match cue.kind {
@@ -30,7 +31,29 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
             CueKind::Opinion => opinion(ctx, cue),
             CueKind::Colon | CueKind::Dash => None,
         })
+        .collect();
+    found
+        .iter()
+        .filter(|f| !found.iter().any(|outer| governs(ctx, outer, f)))
+        .cloned()
         .collect()
+}
+
+/// Whether `inner` is a report inside the clause of `outer` (`DuVernay said
+/// she felt ...`): its speaker opens `outer`'s content, so the content is
+/// one report, told by the outer speaker.
+fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
+    let (Some(speaker), Some(cue)) = (&inner.speaker, &inner.cue) else {
+        return false;
+    };
+    let Some(part) = outer.parts.first() else {
+        return false;
+    };
+    let mut start = part.start;
+    if ctx.lower(start) == "that" {
+        start += 1;
+    }
+    speaker.tokens.start == start && part.contains(&cue.start)
 }
 
 /// Trims punctuation (but not quotation marks) from both ends of `range`.
@@ -159,7 +182,14 @@ fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                 // A second report by the same subject: "... and said".
                 "and" | "but" => !lexicon().verbs(&next).is_empty(),
                 _ if ctx.word(i) == "," || closes_on_comma => {
-                    next.ends_with("ing")
+                    // A new clause with its own subject: "..., and she wanted".
+                    let new_subject = matches!(next.as_str(), "and" | "but")
+                        && matches!(
+                            ctx.lower(i + 2).as_str(),
+                            "he" | "she" | "they" | "we" | "i" | "it"
+                        );
+                    new_subject
+                        || next.ends_with("ing")
                         || matches!(
                             next.as_str(),
                             "who" | "which" | "where" | "according" | "because" | "except"
@@ -169,7 +199,8 @@ fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                 _ => false,
             }
         })
-        .unwrap_or(end)
+        // A closing mark stays with its quote.
+        .map_or(end, |i| if ctx.in_quote(i) { i + 1 } else { i })
 }
 
 /// Most words between a comma and the reporting verb of a new subject.
@@ -190,20 +221,38 @@ fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
         })
 }
 
+/// Most tokens between a verb and the "that" opening its complement; the
+/// hearer of `tell`-like verbs may stand there too (`told an invited crowd
+/// at the Union League club that`).
+const MAX_THAT_DISTANCE: usize = 6;
+const MAX_HEARER_THAT_DISTANCE: usize = 16;
+
 /// Where a verb's clausal complement starts: at "that" when one follows
 /// soon, else after the hearer of `tell`-like verbs, else right after it.
+/// A subject or verb before the "that" opens the complement instead (`said
+/// it shows that`).
 fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     let after = cue.tokens.end;
-    let that = (after..end.min(after + 8))
-        .take_while(|&i| !ctx.in_quote(i))
-        .find(|&i| ctx.lower(i) == "that");
-    if let Some(t) = that {
-        return t;
-    }
     let lemma_hearer = lexicon()
         .verbs(ctx.word(cue.tokens.start))
         .iter()
         .any(|v| HEARER_VERBS.contains(&v.lemma.as_str()));
+    let reach = if lemma_hearer {
+        MAX_HEARER_THAT_DISTANCE
+    } else {
+        MAX_THAT_DISTANCE
+    };
+    let that = (after..end.min(after + reach))
+        .take_while(|&i| {
+            let w = ctx.lower(i);
+            (lemma_hearer || !ctx.in_quote(i))
+                && !matches!(w.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "," | ";")
+                && lexicon().verbs(&w).is_empty()
+        })
+        .find(|&i| ctx.lower(i) == "that");
+    if let Some(t) = that {
+        return t;
+    }
     if lemma_hearer && after < end {
         if let Some(hearer) = mention_after(ctx, after, end) {
             return hearer.tokens.end;
