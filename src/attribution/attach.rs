@@ -63,6 +63,7 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
                 kind: QuoteKind::Direct,
                 cue: f.cue.map(|c| cues[c].tokens.clone()),
                 speaker: f.speaker.clone(),
+                sourceless: false,
                 confidence: if f.cue.is_some() { 0.9 } else { 0.4 },
             });
         } else {

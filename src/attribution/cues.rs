@@ -249,6 +249,22 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
     })
 }
 
+/// `X seems to ...`, `X appeared unfazed`: an evidential verb followed by
+/// an infinitive or (for "seem") a predicate, not by a place or a noun
+/// (`appeared on television`, `the seemingly`).
+fn evidential_at(ctx: &Context, i: usize, form: &str, prev: &str, next: &str) -> Option<Cue> {
+    let predicate = form.starts_with("seem")
+        && ctx.tokens.get(i + 1).is_some_and(Token::is_word)
+        && !is_function_word(next)
+        && !DETERMINERS.contains(&next);
+    let verb = !DETERMINERS.contains(&prev) && !ctx.capitalised(i);
+    (verb && (next == "to" || predicate)).then(|| Cue {
+        tokens: i..i + 1,
+        kind: CueKind::Verb(VerbClass::Evidential),
+        ambiguous: false,
+    })
+}
+
 /// A reporting verb starting at `i`, with its particle and adjuncts.
 fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let form = word(ctx, i);
@@ -262,6 +278,19 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     } else {
         String::new()
     };
+    let next = word(ctx, i + 1);
+    if form == "expected" && PASSIVE.contains(&prev.as_str()) && next == "to" {
+        // `X is expected to ...`: the passive reports an expectation.
+        return Some(Cue {
+            tokens: i - 1..i + 1,
+            kind: CueKind::Verb(VerbClass::Evidential),
+            ambiguous: false,
+        });
+    }
+    let next = word(ctx, i + 1);
+    if verb.class == VerbClass::Evidential {
+        return evidential_at(ctx, i, &form, &prev, &next);
+    }
     let sentence_initial = i == 0 || ctx.ends_sentence(i - 1) || ctx.in_quote(i - 1);
     if DETERMINERS.contains(&prev.as_str())
         || PASSIVE.contains(&prev.as_str()) && !form.ends_with("ing")
@@ -271,7 +300,6 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
     let ambiguous = base_or_third && form != "says" && form != "say";
-    let next = word(ctx, i + 1);
     let noun_follows = matches!(
         next.as_str(),
         "of" | "," | "." | "in" | "on" | "for" | "to" | "about" | "from" | "against" | "by" | "and"

@@ -24,7 +24,7 @@ const NEAREST_CONFIDENCE: f32 = 0.3;
 /// Gives each speakerless quote of `found` (in text order) a speaker.
 pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
     for q in 0..found.len() {
-        if found[q].speaker.is_some() {
+        if found[q].speaker.is_some() || found[q].sourceless {
             continue;
         }
         let start = found[q].parts[0].start;

@@ -59,6 +59,7 @@ fn headline_at(ctx: &Context, start: usize) -> Option<Found> {
         kind: QuoteKind::Indirect,
         cue: Some(colon..colon + 1),
         speaker: Some(name_mention(ctx, start..colon, start)),
+        sourceless: false,
         confidence: CONFIDENCE,
     })
 }

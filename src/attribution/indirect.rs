@@ -26,6 +26,7 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
         .zip(used)
         .filter(|(_, &u)| !u)
         .filter_map(|(cue, _)| match cue.kind {
+            CueKind::Verb(VerbClass::Evidential) => evidential(ctx, cue),
             CueKind::Verb(class) => verb_clause(ctx, cue, class),
             CueKind::According => according(ctx, cue),
             CueKind::Opinion => opinion(ctx, cue),
@@ -100,6 +101,7 @@ fn found(
         cue: Some(cue.tokens.clone()),
         confidence: if speaker.is_some() { 0.6 } else { 0.3 },
         speaker,
+        sourceless: false,
     })
 }
 
@@ -145,6 +147,9 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         }
         return found(ctx, parts, cue, speaker);
     }
+    // No name, pronoun or descriptor: the plain words before the verb
+    // ("all but two said", "Nearly half said") still say who spoke.
+    let speaker = speaker.or_else(|| bare_subject(ctx, cue.tokens.start, start));
     speaker.as_ref()?;
     let content_start = complement_start(ctx, cue, end);
     let content_end = clause_end(ctx, content_start, end);
@@ -154,6 +159,69 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         cue,
         speaker,
     )
+}
+
+/// Most tokens of the subject an evidential verb takes into its content.
+const MAX_EVIDENTIAL_SUBJECT: usize = 12;
+
+/// `Sanders appears to have a lead`, `the hill seemed steeper`: the content
+/// is the subject and the complement around the verb; no source is named.
+fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let start = ctx.sentence_start(cue.tokens.start);
+    let end = ctx.sentence_end(cue.tokens.end);
+    let mut subject = cue.tokens.start;
+    while subject > start
+        && cue.tokens.start - subject < MAX_EVIDENTIAL_SUBJECT
+        && !ctx.in_quote(subject - 1)
+        && !matches!(ctx.word(subject - 1), "," | ";" | ":" | "(" | "—" | "–")
+        && ctx.lower(subject - 1) != "that"
+        && !matches!(ctx.lower(subject).as_str(), "which" | "who")
+    {
+        subject -= 1;
+    }
+    let complement = cue.tokens.end..clause_end(ctx, cue.tokens.end, end);
+    if subject == cue.tokens.start || words(ctx, &complement) == 0 {
+        return None;
+    }
+    let parts = vec![subject..cue.tokens.start, trim(ctx, complement)];
+    let quoted = parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i)));
+    Some(Found {
+        parts,
+        kind: if quoted {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        },
+        cue: Some(cue.tokens.clone()),
+        speaker: None,
+        sourceless: true,
+        confidence: EVIDENTIAL_CONFIDENCE,
+    })
+}
+
+/// Confidence of an evidential report: no one is named as its source.
+const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
+
+/// Most words of a bare subject.
+const MAX_BARE_SUBJECT_WORDS: usize = 5;
+
+/// The words between the start of a clause and its verb at `cue_start`,
+/// when they are few, outside quotes and open the sentence or follow a
+/// comma: a subject the mention rules do not read ("all but two").
+fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Option<Mention> {
+    let mut start = cue_start;
+    while start > sentence_start
+        && ctx.tokens[start - 1].is_word()
+        && !ctx.in_quote(start - 1)
+        && !matches!(ctx.lower(start - 1).as_str(), "that" | "who" | "which" | "and" | "but")
+    {
+        start -= 1;
+    }
+    let opens = start == sentence_start || ctx.word(start - 1) == ",";
+    let verbless = (start..cue_start).all(|i| lexicon().verbs(ctx.word(i)).is_empty());
+    (opens && verbless && cue_start - start <= MAX_BARE_SUBJECT_WORDS)
+        .then(|| bare_noun_phrase(ctx, start, cue_start))
+        .flatten()
 }
 
 /// Whether a cue at `i` can take its subject after it: it follows a comma

@@ -13,6 +13,10 @@ pub enum VerbClass {
     Speech,
     /// Verbs of belief and intent: take clauses, not inverted.
     Cognition,
+    /// Verbs of appearance (`X seems to ...`, `X is expected to ...`):
+    /// the content is the subject with its complement, and no one is
+    /// named as its source.
+    Evidential,
 }
 
 /// A reporting verb entry: lemma, class and optional particle.
@@ -117,6 +121,7 @@ impl Lexicon {
             match line {
                 "[speech]" => class = VerbClass::Speech,
                 "[cognition]" => class = VerbClass::Cognition,
+                "[evidential]" => class = VerbClass::Evidential,
                 _ => lex.add_verb(line, class),
             }
         }

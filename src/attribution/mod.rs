@@ -88,6 +88,9 @@ struct Found {
     cue: Option<Range<usize>>,
     /// Speaker mention.
     speaker: Option<Mention>,
+    /// The report names no source (`X seems to ...`): no speaker is
+    /// borrowed for it.
+    sourceless: bool,
     confidence: f32,
 }
 
