@@ -202,6 +202,15 @@ fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
 /// Confidence of an evidential report: no one is named as its source.
 const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
 
+/// Words that show the words before a verb are not its subject.
+const NOT_IN_BARE_SUBJECT: &[&str] = &[
+    "to", "not", "never", "in", "on", "at", "for", "if", "when", "as", "while", "after",
+    "before", "because", "with", "from", "by", "there", "it", "is", "was", "are", "were",
+    "be", "has", "have", "had", "this", "last", "next", "worse", "better", "also", "then",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "week", "month", "year", "today", "yesterday",
+];
+
 /// Most words of a bare subject.
 const MAX_BARE_SUBJECT_WORDS: usize = 5;
 
@@ -218,7 +227,14 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
         start -= 1;
     }
     let opens = start == sentence_start || ctx.word(start - 1) == ",";
-    let verbless = (start..cue_start).all(|i| lexicon().verbs(ctx.word(i)).is_empty());
+    // Nouns and quantifiers only: no verb, adverb, preposition or time.
+    let verbless = (start..cue_start).all(|i| {
+        let w = ctx.lower(i);
+        lexicon().verbs(&w).is_empty()
+            && !w.ends_with("ly")
+            && !w.ends_with("ing")
+            && !NOT_IN_BARE_SUBJECT.contains(&w.as_str())
+    });
     (opens && verbless && cue_start - start <= MAX_BARE_SUBJECT_WORDS)
         .then(|| bare_noun_phrase(ctx, start, cue_start))
         .flatten()
