@@ -40,11 +40,48 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
         .collect()
 }
 
+/// Ends each clause of `indirect` before a direct quote that has a cue of
+/// its own, with its speaker and cue (`... taxes ― Trump boasted, "That
+/// makes me smart."`): that quote is another report. Clauses left too
+/// short are dropped.
+pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]) {
+    let frames: Vec<usize> = direct
+        .iter()
+        .filter(|d| d.cue.is_some())
+        .map(|d| {
+            let mut start = d.parts[0].start;
+            for r in d.cue.iter().chain(d.speaker.as_ref().map(|m| &m.tokens)) {
+                start = start.min(r.start);
+            }
+            start
+        })
+        .collect();
+    for f in indirect.iter_mut() {
+        for part in &mut f.parts {
+            if let Some(&cut) = frames.iter().find(|&&c| c > part.start && c < part.end) {
+                *part = trim(ctx, part.start..cut);
+            }
+        }
+        f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
+        if !f.parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i))) {
+            f.kind = QuoteKind::Indirect;
+        }
+    }
+    indirect.retain(|f| !f.parts.is_empty());
+}
+
 /// Whether `inner` is a report inside the clause of `outer` (`DuVernay said
 /// she felt ...`): its speaker opens `outer`'s content, so the content is
 /// one report, told by the outer speaker.
 fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
-    let (Some(speaker), Some(cue)) = (&inner.speaker, &inner.cue) else {
+    let (Some(cue), Some(outer_cue)) = (&inner.cue, &outer.cue) else {
+        return false;
+    };
+    let inside = |f: &Found, i: usize| f.parts.iter().any(|p| p.contains(&i));
+    if inside(outer, cue.start) && !inside(inner, outer_cue.start) {
+        return true;
+    }
+    let Some(speaker) = &inner.speaker else {
         return false;
     };
     let Some(part) = outer.parts.first() else {

@@ -105,7 +105,8 @@ impl Attributor for RuleAttributor {
             let cues = cues::find_cues(&ctx);
             let mut used = vec![false; cues.len()];
             let mut found = attach::direct_quotes(&ctx, &cues, &mut used);
-            let indirect = indirect::indirect_quotes(&ctx, &cues, &used);
+            let mut indirect = indirect::indirect_quotes(&ctx, &cues, &used);
+            indirect::clip_at_direct(&ctx, &mut indirect, &found);
             // A mixed clause absorbs the uncued direct quotes inside it.
             found.retain(|f| {
                 f.cue.is_some()
