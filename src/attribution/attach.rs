@@ -178,7 +178,10 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         !embedded(ctx, span.start)
             && after.contains(&c.tokens.start)
             && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_APPOSITIVE_DISTANCE
-            && matches!(c.kind, CueKind::Verb(_) | CueKind::According | CueKind::Dash)
+            && matches!(
+                c.kind,
+                CueKind::Verb(_) | CueKind::According | CueKind::Dash
+            )
     });
     if let Some(c) = after_cue {
         let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;

@@ -161,9 +161,33 @@ const IRREGULAR_PASTS: &[&str] = &["shot", "spoke", "put", "went", "began", "bit
 /// Words that may follow the verb of a quote frame: the sentence goes on
 /// with an adjunct, not an object.
 const FRAME_ADJUNCTS: &[&str] = &[
-    "on", "in", "at", "during", "with", "before", "after", "as", "when", "while", "about",
-    "again", "later", "recently", "today", "yesterday", "tonight", "last", "this", "earlier",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "on",
+    "in",
+    "at",
+    "during",
+    "with",
+    "before",
+    "after",
+    "as",
+    "when",
+    "while",
+    "about",
+    "again",
+    "later",
+    "recently",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A verb that the lexicon does not list, in the slot a reporting verb

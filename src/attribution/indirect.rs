@@ -142,6 +142,10 @@ fn found(
     })
 }
 
+/// Most words before a subject mention that still belong to its noun
+/// phrase.
+const MAX_SUBJECT_MODIFIERS: usize = 4;
+
 /// `X said (that) ...`, `..., X said`, `..., said X`, `..., X said, ...`.
 fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     let start = ctx.sentence_start(cue.tokens.start);
@@ -164,9 +168,30 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
     let tail = words(ctx, &(speaker_end..end));
     // The comma may sit inside a closing quote: `... "we will win," X said`.
-    let comma_before = head > start
-        && (ctx.word(head - 1) == ","
-            || ctx.in_quote(head - 1) && head > 1 && ctx.word(head - 2) == ",");
+    let comma_before = |head: usize| {
+        head > start
+            && (ctx.word(head - 1) == ","
+                || ctx.in_quote(head - 1)
+                    && head > 1
+                    && matches!(ctx.word(head - 2), "," | "?" | "!"))
+    };
+    // Modifiers the mention left out may stand between the comma and it
+    // (`"...," retired Air Force general Lloyd Newton said`).
+    let mut modified = head;
+    while modified > start
+        && head - modified < MAX_SUBJECT_MODIFIERS
+        && ctx.tokens[modified - 1].is_word()
+        && !ctx.in_quote(modified - 1)
+    {
+        modified -= 1;
+    }
+    let after_quote = modified > start && ctx.in_quote(modified - 1);
+    let head = if !comma_before(head) && after_quote && comma_before(modified) {
+        modified
+    } else {
+        head
+    };
+    let comma_before = comma_before(head);
     let preposed = comma_before && (tail <= 3 || ctx.word(speaker_end) == ",");
     if preposed && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
         let clause_end = if ctx.in_quote(head - 1) {
@@ -241,11 +266,57 @@ const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
 
 /// Words that show the words before a verb are not its subject.
 const NOT_IN_BARE_SUBJECT: &[&str] = &[
-    "to", "not", "never", "in", "on", "at", "for", "if", "when", "as", "while", "after",
-    "before", "because", "with", "from", "by", "there", "it", "is", "was", "are", "were",
-    "be", "has", "have", "had", "this", "last", "next", "worse", "better", "also", "then",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "week", "month", "year", "today", "yesterday",
+    "to",
+    "not",
+    "never",
+    "in",
+    "on",
+    "at",
+    "for",
+    "if",
+    "when",
+    "as",
+    "while",
+    "after",
+    "before",
+    "because",
+    "with",
+    "from",
+    "by",
+    "there",
+    "it",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "this",
+    "last",
+    "next",
+    "worse",
+    "better",
+    "also",
+    "then",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
 ];
 
 /// Most words of a bare subject.
@@ -259,7 +330,10 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
     while start > sentence_start
         && ctx.tokens[start - 1].is_word()
         && !ctx.in_quote(start - 1)
-        && !matches!(ctx.lower(start - 1).as_str(), "that" | "who" | "which" | "and" | "but")
+        && !matches!(
+            ctx.lower(start - 1).as_str(),
+            "that" | "who" | "which" | "and" | "but"
+        )
     {
         start -= 1;
     }
@@ -280,7 +354,9 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
 /// Whether a cue at `i` can take its subject after it: it follows a comma
 /// or opens its sentence (`..., said X`).
 fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
-    i == sentence_start || i > 0 && ctx.word(i - 1) == ","
+    // The comma may sit inside the closing mark: `... "from China," said X`.
+    let quote_comma = i > 1 && ctx.in_quote(i - 1) && matches!(ctx.word(i - 2), "," | "?" | "!");
+    i == sentence_start || i > 0 && ctx.word(i - 1) == "," || quote_comma
 }
 
 /// Where a complement clause starting at `from` ends, before `end`: at a
@@ -367,7 +443,10 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
         .take_while(|&i| {
             let w = ctx.lower(i);
             (lemma_hearer || !ctx.in_quote(i))
-                && !matches!(w.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "," | ";")
+                && !matches!(
+                    w.as_str(),
+                    "he" | "she" | "it" | "they" | "we" | "i" | "," | ";"
+                )
                 && lexicon().verbs(&w).is_empty()
         })
         .find(|&i| ctx.lower(i) == "that");

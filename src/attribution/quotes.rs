@@ -61,9 +61,7 @@ fn classify(tokens: &[Token], i: usize, text: &str) -> Option<(Mark, Side)> {
         "“" | "``" => Some((Mark::Double, Side::Open)),
         // A right mark glued to the first word of a paragraph was typed
         // for a left one (`”Fear. I am afraid.”`).
-        "”" if glued_right && opens_paragraph(tokens, i) => {
-            Some((Mark::Double, Side::Open))
-        }
+        "”" if glued_right && opens_paragraph(tokens, i) => Some((Mark::Double, Side::Open)),
         "”" => Some((Mark::Double, Side::Close)),
         "\"" | "''" => ambiguous(Mark::Double),
         "‘" => Some((Mark::Single, Side::Open)),
@@ -86,8 +84,29 @@ pub fn find_quotes(tokens: &[Token], text: &str) -> Vec<QuoteSpan> {
     let mut quotes = pair(tokens, text, &marks, Mark::Double, &[]);
     let singles = pair(tokens, text, &marks, Mark::Single, &quotes);
     quotes.extend(singles);
+    quotes.retain(|q| !is_nickname(tokens, text, &q.tokens));
     quotes.sort_by_key(|q| q.tokens.start);
     quotes
+}
+
+/// Most words of a nickname in quotation marks.
+const MAX_NICKNAME_WORDS: usize = 2;
+
+/// Whether a quote is a nickname inside a name (`Marcia "Cia" Price`):
+/// a word or two, capitalised, between two capitalised words.
+fn is_nickname(tokens: &[Token], text: &str, span: &Range<usize>) -> bool {
+    let capitalised = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
+        })
+    };
+    let inner = span.start + 1..span.end - 1;
+    let words = inner.len();
+    span.start > 0
+        && (1..=MAX_NICKNAME_WORDS).contains(&words)
+        && inner.clone().all(capitalised)
+        && capitalised(span.start - 1)
+        && capitalised(span.end)
 }
 
 /// Pairs marks of one kind, skipping tokens inside `outer` quotes.
@@ -226,6 +245,14 @@ mod tests {
         assert_eq!(
             quoted("“She said ‘no’ twice,” he said."),
             ["“She said ‘no’ twice,”"]
+        );
+    }
+
+    #[test]
+    fn nicknames_inside_names_are_not_quotes() {
+        assert_eq!(
+            quoted("Del. Marcia \"Cia\" Price said \"we won\" twice"),
+            ["\"we won\""]
         );
     }
 

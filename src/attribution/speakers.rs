@@ -229,7 +229,18 @@ fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Ment
     if head.kind != MentionKind::Name {
         return None;
     }
+    // A possessive name heads a descriptor: "Scott's niece,".
     let mut after = head.tokens.end;
+    if ctx.word(after - 1).ends_with("'s") || ctx.word(after - 1).ends_with("’s") {
+        while after < inner_end
+            && after - head.tokens.end < 3
+            && lexicon().role(ctx.word(after)).is_some()
+        {
+            after += 1;
+        }
+    }
+    let mut head = head;
+    head.tokens.end = after;
     if ctx.word(after) == "(" {
         after = (after..inner_end).find(|&i| ctx.word(i) == ")")? + 1;
     }
@@ -376,6 +387,15 @@ fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention>
     if start >= end {
         return None;
     }
+    // "a spokesman for the ministry", "the mother of three": the phrase
+    // before the preposition is the head.
+    if start >= floor + 2 && matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
+        if let Some(outer) = descriptor_before(ctx, start - 1, floor) {
+            let mut merged = outer;
+            merged.tokens.end = end;
+            return Some(merged);
+        }
+    }
     let head_word = ctx.lower(end - 1);
     let plausible = lexicon().role(&head_word).is_some()
         || DETERMINERS.contains(&ctx.lower(start).as_str())
@@ -388,14 +408,6 @@ fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention>
         add_role(ctx, &mut m, i);
     }
     m.organisation = lexicon().role(&head_word).is_some_and(|r| r.organisation);
-    // "a spokesman for the ministry": the phrase before the preposition.
-    if start >= floor + 2 && matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
-        if let Some(outer) = descriptor_before(ctx, start - 1, floor) {
-            let mut merged = outer;
-            merged.tokens.end = end;
-            return Some(merged);
-        }
-    }
     Some(m)
 }
 

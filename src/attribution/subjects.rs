@@ -40,9 +40,28 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// Capitalised words that name a time, not a speaker ("On September 27").
 fn is_time_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
     ];
     WORDS.contains(&word)
 }
