@@ -192,7 +192,11 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         head
     };
     let comma_before = comma_before(head);
-    let preposed = comma_before && (tail <= 3 || ctx.word(speaker_end) == ",");
+    // The frame may run on with an adjunct before its comma (`..., X said
+    // in June 2012, citing ...`).
+    let frame_end = adjunct_end(ctx, speaker_end, end);
+    let preposed = comma_before && (tail <= 3 || ctx.word(frame_end) == ",");
+    let speaker_end = if preposed { frame_end } else { speaker_end };
     if preposed && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
         let clause_end = if ctx.in_quote(head - 1) {
             head
@@ -221,6 +225,29 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         cue,
         speaker,
     )
+}
+
+/// Prepositions and time words that open an adjunct of a report
+/// (`said in June`, `told Fox News on Sunday`).
+const ADJUNCT_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "last", "this", "to", "via", "from",
+    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "earlier", "later",
+];
+
+/// Most words of such an adjunct.
+const MAX_ADJUNCT_WORDS: usize = 7;
+
+/// Where an adjunct that opens at `from` ends: at the comma that closes it,
+/// when one comes soon; else `from` itself.
+fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
+    if !ADJUNCT_OPENERS.contains(&ctx.lower(from).as_str()) {
+        return from;
+    }
+    (from..end.min(from + MAX_ADJUNCT_WORDS + 1))
+        .take_while(|&i| !ctx.in_quote(i) && (ctx.tokens[i].is_word() || ctx.word(i) == ","))
+        .find(|&i| ctx.word(i) == ",")
+        .unwrap_or(from)
 }
 
 /// Most tokens of the subject an evidential verb takes into its content.
