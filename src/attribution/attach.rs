@@ -77,6 +77,36 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
     found
 }
 
+/// Joins an uncued direct quote to the report right before it when only
+/// that report's cue and speaker stand between them in the paragraph
+/// (`Both parties "saw ...," said Victor Cha, who served .... "In that
+/// sense, ..."`): one report in two pieces. `found` is in text order.
+pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let joins = joined.last().is_some_and(|prev| {
+            let frame = |i: usize| {
+                prev.cue.as_ref().is_some_and(|c| c.contains(&i))
+                    || prev.speaker.as_ref().is_some_and(|m| m.tokens.contains(&i))
+            };
+            let gap = prev.parts.iter().map(|p| p.end).max().unwrap_or(0)..f.parts[0].start;
+            f.cue.is_none()
+                && f.kind == QuoteKind::Direct
+                && prev.kind != QuoteKind::Direct
+                && prev.cue.is_some()
+                && gap.clone().all(|i| {
+                    ctx.tokens[i].kind != super::tokens::TokenKind::Break
+                        && (!ctx.tokens[i].is_word() || frame(i))
+                })
+        });
+        match joined.last_mut() {
+            Some(prev) if joins => prev.parts.extend(f.parts),
+            _ => joined.push(f),
+        }
+    }
+    joined
+}
+
 /// Whether a quote without a cue still counts: long enough, not a title,
 /// and not a short fragment inside a sentence (whose cue we do not know).
 fn uncued_quote(ctx: &Context, span: &Range<usize>, words: usize) -> bool {
@@ -174,25 +204,6 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     let span = &ctx.quotes[q].tokens;
     let after = post_window(ctx, q);
     let before = pre_window(ctx, q);
-    let after_cue = cues.iter().position(|c| {
-        !embedded(ctx, span.start)
-            && after.contains(&c.tokens.start)
-            && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_APPOSITIVE_DISTANCE
-            && matches!(
-                c.kind,
-                CueKind::Verb(_) | CueKind::According | CueKind::Dash
-            )
-    });
-    if let Some(c) = after_cue {
-        let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
-        // Farther away only when the subject opens the frame with its
-        // appositives (`"...," Jane Roe, the director of ..., said`).
-        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end)
-            .filter(|m| near || m.tokens.start == after.start);
-        if speaker.is_some() {
-            return Framed::own(q, c, speaker);
-        }
-    }
     let ends_with_quote = word_count(ctx, &after) == 0;
     let introducing = |c: &Cue| {
         before.contains(&c.tokens.start)
@@ -205,6 +216,28 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     let verb_before = cues
         .iter()
         .rposition(|c| matches!(c.kind, CueKind::Verb(_) | CueKind::According) && introducing(c));
+    let after_cue = cues.iter().position(|c| {
+        !embedded(ctx, span.start)
+            && after.contains(&c.tokens.start)
+            && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_APPOSITIVE_DISTANCE
+            && matches!(
+                c.kind,
+                CueKind::Verb(_) | CueKind::According | CueKind::Dash
+            )
+            // `X said: "...", adding that ...`: the participle is a new
+            // report of the speaker the cue before introduced.
+            && !(verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
+    });
+    if let Some(c) = after_cue {
+        let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
+        // Farther away only when the subject opens the frame with its
+        // appositives (`"...," Jane Roe, the director of ..., said`).
+        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end)
+            .filter(|m| near || m.tokens.start == after.start);
+        if speaker.is_some() {
+            return Framed::own(q, c, speaker);
+        }
+    }
     if let Some(c) = verb_before {
         let speaker = cue_speaker(ctx, &cues[c], before.start, span.start);
         return Framed::own(q, c, speaker);

@@ -118,6 +118,7 @@ impl Attributor for RuleAttributor {
             let heads = headline::headlines(&ctx, &found);
             found.extend(heads);
             found.sort_by_key(|f| f.parts[0].start);
+            let mut found = attach::join_trailing_quotes(&ctx, found);
             fallback::fill_speakers(&ctx, &mut found);
             resolve::resolve(&ctx, found)
         };
