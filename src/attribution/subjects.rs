@@ -5,6 +5,7 @@
 use super::cues::Cue;
 use super::speakers::{head_after, is_function_word, mention_before, Mention};
 use super::Context;
+use crate::ner::EntityLabel;
 
 /// The subject of a verb cue: the mention before it, or for a participle
 /// after a comma (`..., saying`) the subject of its sentence.
@@ -72,17 +73,22 @@ fn is_time_word(word: &str) -> bool {
 /// sentence.
 pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
     let sentence = ctx.sentence_start(cue_start);
-    let candidate = |p: usize| {
+    // Strict candidates first: people and organisations the model tagged,
+    // and pronouns. Places and other names (`Oklahoma`, `Republican`) do
+    // not speak. Then any capitalised word, for text the model left bare.
+    let candidate = |p: usize, strict: bool| {
         if ctx.in_quote(p) {
             return None;
         }
         let lower = ctx.lower(p);
-        let named = ctx.entity_starting_at(p).is_some()
-            || is_subject_pronoun(&lower)
-            || ctx.capitalised(p)
-                && !(p > sentence && ctx.capitalised(p - 1))
-                && !is_function_word(&lower)
-                && !is_time_word(&lower);
+        let entity = ctx.entity_starting_at(p).map(|(_, label)| *label);
+        let speaks = matches!(entity, Some(EntityLabel::Per | EntityLabel::Org));
+        let capitalised_name = !strict
+            && ctx.capitalised(p)
+            && !(p > sentence && ctx.capitalised(p - 1))
+            && !is_function_word(&lower)
+            && !is_time_word(&lower);
+        let named = speaks || is_subject_pronoun(&lower) || capitalised_name;
         named.then(|| head_after(ctx, p, cue_start)).flatten()
     };
     // "and"/"but" join noun phrases too ("Iraq and Libya, saying"): they
@@ -94,9 +100,12 @@ pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
             || CLAUSE_OPENERS.contains(&before.as_str())
             || matches!(before.as_str(), "and" | "but") && is_subject_pronoun(&ctx.lower(p))
     };
-    (sentence..cue_start)
-        .rev()
-        .filter(|&p| opens_clause(p) && !(p == sentence && is_function_word(&ctx.lower(p))))
-        .find_map(candidate)
-        .or_else(|| (sentence..cue_start).find_map(candidate))
+    let search = |strict: bool| {
+        (sentence..cue_start)
+            .rev()
+            .filter(|&p| opens_clause(p) && !(p == sentence && is_function_word(&ctx.lower(p))))
+            .find_map(|p| candidate(p, strict))
+            .or_else(|| (sentence..cue_start).find_map(|p| candidate(p, strict)))
+    };
+    search(true).or_else(|| search(false))
 }
