@@ -161,6 +161,11 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
     if next.cue.is_some() && prev.cue.is_some() && next.cue != prev.cue {
         return false;
     }
+    // A quote its own cue introduces (`She adds, "..."`) opens a new
+    // report after an uncued one.
+    if prev.cue.is_none() && next.cue.is_some_and(|c| cues[c].tokens.start < b.start) {
+        return false;
+    }
     let frame_tokens = |f: &Framed| {
         let cue = f.cue.map(|c| cues[c].tokens.clone()).unwrap_or(0..0);
         let speaker = f.speaker.as_ref().map(|m| m.tokens.clone()).unwrap_or(0..0);

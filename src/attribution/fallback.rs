@@ -34,6 +34,14 @@ pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
             .find(|f| f.speaker.is_some())
             .filter(|f| paragraph_breaks(ctx, last_end(f)..start) <= MAX_QUOTE_PARAGRAPHS)
             .and_then(|f| f.speaker.clone());
+        let carried = carried.map(|m| {
+            let from = found[..q]
+                .iter()
+                .rev()
+                .find(|f| f.speaker.is_some())
+                .map_or(0, last_end);
+            nearer_mention(ctx, &m, from, start).unwrap_or(m)
+        });
         let (speaker, confidence) = match carried {
             Some(m) => (Some(m), CARRIED_CONFIDENCE),
             None => (nearest_person(ctx, start), NEAREST_CONFIDENCE),
@@ -44,6 +52,24 @@ pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
             f.confidence = f.confidence.min(confidence);
         }
     }
+}
+
+/// A later mention of the carried speaker between the quote it comes from
+/// (ending at `from`) and the uncued quote at `to`: the same surname, or
+/// for a pronoun or descriptor the person named last (`... Clinton
+/// restricted comments ... "If any bank ..."`).
+fn nearer_mention(ctx: &Context, carried: &Mention, from: usize, to: usize) -> Option<Mention> {
+    let nearest = nearest_person(ctx, to).filter(|m| m.tokens.start >= from)?;
+    let last_word = |m: &Mention| ctx.lower(m.name.end.max(m.name.start + 1) - 1);
+    let same = match (carried.kind, nearest.kind) {
+        (MentionKind::Name, MentionKind::Name) => last_word(carried) == last_word(&nearest),
+        (MentionKind::Name, MentionKind::Pronoun) => false,
+        (_, MentionKind::Pronoun) => nearest.gender == carried.gender,
+        _ => {
+            carried.gender.is_none() || nearest.gender.is_none() || carried.gender == nearest.gender
+        }
+    };
+    same.then_some(nearest)
 }
 
 /// One past the last token of a quote's content.

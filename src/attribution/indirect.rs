@@ -230,9 +230,29 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
 /// Prepositions and time words that open an adjunct of a report
 /// (`said in June`, `told Fox News on Sunday`).
 const ADJUNCT_OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "last", "this", "to", "via", "from",
-    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "earlier", "later",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "to",
+    "via",
+    "from",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "later",
 ];
 
 /// Most words of such an adjunct.
