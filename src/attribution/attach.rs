@@ -233,12 +233,27 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             // report of the speaker the cue before introduced.
             && !(verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
     });
+    // A signature line in the next paragraph (`"..." ¶ - Sanders.`).
+    let signature = || {
+        let next = (span.end..ctx.tokens.len()).find(|&i| ctx.word(i) != "\n")?;
+        let c = cues
+            .iter()
+            .position(|c| c.kind == CueKind::Dash && c.tokens.start == next)?;
+        let line_end = (next..ctx.tokens.len())
+            .find(|&i| ctx.word(i) == "\n")
+            .unwrap_or(ctx.tokens.len());
+        Some((c, line_end))
+    };
+    let after_cue = after_cue.or_else(|| signature().filter(|_| after.is_empty()).map(|(c, _)| c));
     if let Some(c) = after_cue {
         let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
         // Farther away only when the subject opens the frame with its
         // appositives (`"...," Jane Roe, the director of ..., said`).
-        let speaker = cue_speaker(ctx, &cues[c], span.end, after.end)
-            .filter(|m| near || m.tokens.start == after.start);
+        let limit = signature()
+            .filter(|&(s, _)| s == c)
+            .map_or(after.end, |(_, line_end)| line_end);
+        let speaker = cue_speaker(ctx, &cues[c], span.end, limit)
+            .filter(|m| near || m.tokens.start == after.start || limit != after.end);
         if speaker.is_some() {
             return Framed::own(q, c, speaker);
         }

@@ -130,16 +130,26 @@ fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
     if !matches!(ctx.word(i), "―" | "—" | "–" | "-" | "--") || i == 0 {
         return None;
     }
-    let closes_quote = ctx
-        .quote_of(i - 1)
-        .is_some_and(|q| ctx.quotes[q].tokens.end == i);
+    // Right after the closing mark, or opening the next paragraph (`"..."
+    // ¶ - Sanders.`).
+    let mut close = i;
+    while close > 0 && ctx.word(close - 1) == "\n" {
+        close -= 1;
+    }
+    let closes_quote = close > 0
+        && ctx
+            .quote_of(close - 1)
+            .is_some_and(|q| ctx.quotes[q].tokens.end == close);
     let name_end = (i + 1..ctx.tokens.len())
         .find(|&j| !ctx.tokens[j].is_word())
         .unwrap_or(ctx.tokens.len());
     let words = name_end - (i + 1);
     let named = (1..=MAX_DASH_NAME_WORDS).contains(&words) && ctx.capitalised(i + 1);
+    // The name ends the line, or a comma adds who they are
+    // (`- President Obama, tweeting after the speech.`).
     let line_ends = name_end >= ctx.tokens.len()
-        || matches!(ctx.word(name_end), "\n" | "." | ",")
+        || ctx.word(name_end) == ","
+        || matches!(ctx.word(name_end), "\n" | ".")
             && (name_end + 1 >= ctx.tokens.len() || ctx.ends_sentence(name_end));
     (closes_quote && named && line_ends).then(|| Cue {
         tokens: i..i + 1,

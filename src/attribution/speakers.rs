@@ -427,9 +427,14 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
             start,
         ));
     }
-    // Lower-case modifiers before a name: "former Vermont governor Jane Roe".
-    let first_capital = (start..limit.min(start + 4))
-        .take_while(|&i| ctx.tokens[i].is_word() && !is_function_word(&ctx.lower(i)))
+    // Lower-case modifiers before a name: "former Vermont governor Jane
+    // Roe", "former secretary of state Hillary Clinton".
+    let first_capital = (start..limit.min(start + MAX_NAME_MODIFIERS))
+        .take_while(|&i| {
+            ctx.tokens[i].is_word()
+                && (!is_function_word(&ctx.lower(i))
+                    || ctx.lower(i) == "of" && i > start && is_role_word(ctx, i - 1))
+        })
         .find(|&i| ctx.capitalised(i))
         .unwrap_or(start);
     let mut end = first_capital;
@@ -461,6 +466,9 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
     }
     None
 }
+
+/// Most lower-case words before a name that still belong to its mention.
+const MAX_NAME_MODIFIERS: usize = 6;
 
 /// A descriptor mention ("the former ambassador") with the roles of its
 /// words; it names an organisation when its head noun is one.
