@@ -244,7 +244,13 @@ fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Ment
     if ctx.word(after) == "(" {
         after = (after..inner_end).find(|&i| ctx.word(i) == ")")? + 1;
     }
-    let clean = (after..inner_end).all(|i| !ctx.in_quote(i) && !ctx.ends_sentence(i));
+    // A dash or colon ends a dateline or a heading, not an appositive
+    // (`BAKU, March 3 — Olena Kovalenko, the ambassador, said`).
+    let clean = (start..inner_end).all(|i| {
+        !ctx.in_quote(i)
+            && !ctx.ends_sentence(i)
+            && !matches!(ctx.word(i), "—" | "–" | "-" | "--" | ":")
+    });
     (ctx.word(after) == "," && after < inner_end && clean)
         .then(|| with_appositive(ctx, head, after + 1..inner_end))
 }
