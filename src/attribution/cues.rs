@@ -215,7 +215,13 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     if !verb_like {
         return None;
     }
-    let particle = usize::from(FRAME_PARTICLES.contains(&word(ctx, i + 1).as_str()));
+    // "in" and "on" are particles only at the end of the frame (`chimed
+    // in.`), not before an adjunct (`fumed on Tuesday`).
+    let next = word(ctx, i + 1);
+    let particle = FRAME_PARTICLES.contains(&next.as_str())
+        && (!matches!(next.as_str(), "in" | "on")
+            || ctx.tokens.get(i + 2).is_none_or(|t| !t.is_word()));
+    let particle = usize::from(particle);
     let end = i + 1 + particle;
     let closes_frame = end >= ctx.tokens.len()
         || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":" | "\n")

@@ -57,12 +57,16 @@ pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]
         })
         .collect();
     for f in indirect.iter_mut() {
+        let mut clipped = false;
         for part in &mut f.parts {
             if let Some(&cut) = frames.iter().find(|&&c| c > part.start && c < part.end) {
                 *part = trim(ctx, part.start..cut);
+                clipped = true;
             }
         }
-        f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
+        if clipped {
+            f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
+        }
         if !f.parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i))) {
             f.kind = QuoteKind::Indirect;
         }
@@ -388,8 +392,11 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
     // Nouns and quantifiers only: no verb, adverb, preposition or time.
     let verbless = (start..cue_start).all(|i| {
         let w = ctx.lower(i);
+        // "Nearly half", "Roughly 40 percent": an adverb of quantity.
+        let quantity = matches!(ctx.lower(i + 1).as_str(), "half" | "all" | "a" | "one")
+            || ctx.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
         lexicon().verbs(&w).is_empty()
-            && !w.ends_with("ly")
+            && (!w.ends_with("ly") || quantity)
             && !w.ends_with("ing")
             && !NOT_IN_BARE_SUBJECT.contains(&w.as_str())
     });
