@@ -38,6 +38,40 @@ fn paragraph_starts<'c>(ctx: &'c Context) -> impl Iterator<Item = usize> + 'c {
     })
 }
 
+/// Quotes in the document's title line (`Clinton Speaks 'Directly To
+/// White People' After Shooting`): title case hides them from the rules
+/// for running text. The speaker is the name that opens the title, up to
+/// its first reporting verb, which is the cue.
+pub fn title_quotes(ctx: &Context, taken: &[Found]) -> Vec<Found> {
+    let line_end = (0..ctx.tokens.len())
+        .find(|&i| ctx.tokens[i].kind == TokenKind::Break)
+        .unwrap_or(ctx.tokens.len());
+    let verb = (0..line_end)
+        .take_while(|&i| !ctx.in_quote(i))
+        .find(|&i| i > 0 && !super::lexicon::lexicon().verbs(ctx.word(i)).is_empty());
+    let Some(verb) = verb.filter(|&v| (0..v).all(|i| ctx.capitalised(i))) else {
+        return Vec::new();
+    };
+    let covered = |r: &Range<usize>| {
+        taken
+            .iter()
+            .flat_map(|t| t.parts.iter())
+            .any(|p| p.start < r.end && r.start < p.end)
+    };
+    ctx.quotes
+        .iter()
+        .filter(|q| q.tokens.end <= line_end && q.tokens.start > verb && !covered(&q.tokens))
+        .map(|q| Found {
+            parts: vec![q.tokens.clone()],
+            kind: QuoteKind::Direct,
+            cue: Some(verb..verb + 1),
+            speaker: Some(name_mention(ctx, 0..verb, 0)),
+            sourceless: false,
+            confidence: CONFIDENCE,
+        })
+        .collect()
+}
+
 /// `Name: content` at paragraph start `start`.
 fn headline_at(ctx: &Context, start: usize) -> Option<Found> {
     let colon = (start..ctx.tokens.len())

@@ -117,6 +117,8 @@ impl Attributor for RuleAttributor {
             found.extend(indirect);
             let heads = headline::headlines(&ctx, &found);
             found.extend(heads);
+            let titled = headline::title_quotes(&ctx, &found);
+            found.extend(titled);
             found.sort_by_key(|f| f.parts[0].start);
             let mut found = attach::join_trailing_quotes(&ctx, found);
             fallback::fill_speakers(&ctx, &mut found);
