@@ -218,11 +218,13 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
                 None => false,
             }
     };
-    let verb_before = cues
-        .iter()
-        .rposition(|c| matches!(c.kind, CueKind::Verb(_) | CueKind::According) && introducing(c));
-    let after_cue = cues.iter().position(|c| {
-        !embedded(ctx, span.start)
+    let verb_before = cues_in(cues, &before).rev().find(|&c| {
+        matches!(cues[c].kind, CueKind::Verb(_) | CueKind::According) && introducing(&cues[c])
+    });
+    let embedded_quote = embedded(ctx, span.start);
+    let after_cue = cues_in(cues, &after).find(|&c| {
+        let c = &cues[c];
+        !embedded_quote
             && after.contains(&c.tokens.start)
             && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_APPOSITIVE_DISTANCE
             && matches!(
@@ -236,9 +238,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
     // A signature line in the next paragraph (`"..." ¶ - Sanders.`).
     let signature = || {
         let next = (span.end..ctx.tokens.len()).find(|&i| ctx.word(i) != "\n")?;
-        let c = cues
-            .iter()
-            .position(|c| c.kind == CueKind::Dash && c.tokens.start == next)?;
+        let c = cues_in(cues, &(next..next + 1)).find(|&c| cues[c].kind == CueKind::Dash)?;
         let line_end = (next..ctx.tokens.len())
             .find(|&i| ctx.word(i) == "\n")
             .unwrap_or(ctx.tokens.len());
@@ -263,9 +263,9 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         return Framed::own(q, c, speaker);
     }
     // `Smith: "..."`: a colon right after a sentence-initial mention.
-    let colon = cues
-        .iter()
-        .rposition(|c| c.kind == CueKind::Colon && introducing(c));
+    let colon = cues_in(cues, &before)
+        .rev()
+        .find(|&c| cues[c].kind == CueKind::Colon && introducing(&cues[c]));
     if let Some(c) = colon {
         let speaker = mention_before(ctx, cues[c].tokens.start, before.start)
             .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun);
@@ -286,6 +286,13 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         speaker: None,
         borrowed: false,
     })
+}
+
+/// Indices of the cues that start in token range `range` (cues are in
+/// text order).
+fn cues_in(cues: &[Cue], range: &Range<usize>) -> Range<usize> {
+    cues.partition_point(|c| c.tokens.start < range.start)
+        ..cues.partition_point(|c| c.tokens.start < range.end)
 }
 
 /// The speaker of a verb cue (its subject, else the mention after an
@@ -315,9 +322,14 @@ fn previous_sentence_cue(
     if !matches!(ctx.word(stop), "." | "?" | "!") {
         return None;
     }
-    let c = cues.iter().rposition(|c| {
-        matches!(c.kind, CueKind::Verb(_)) && c.tokens.end <= stop && stop - c.tokens.end <= 3
-    })?;
+    // Cues are short, so one ending within 3 tokens of `stop` starts
+    // within a few more.
+    let c = cues_in(cues, &(stop.saturating_sub(12)..stop))
+        .rev()
+        .find(|&c| {
+            let c = &cues[c];
+            matches!(c.kind, CueKind::Verb(_)) && c.tokens.end <= stop && stop - c.tokens.end <= 3
+        })?;
     let cue = &cues[c];
     let sentence = ctx.sentence_start(cue.tokens.start);
     let speaker =

@@ -33,10 +33,16 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
             CueKind::Colon | CueKind::Dash => None,
         })
         .collect();
-    found
-        .iter()
-        .filter(|f| !found.iter().any(|outer| governs(ctx, outer, f)))
-        .cloned()
+    // Reports come in text order, so a governing report is a near
+    // neighbour; looking only there keeps huge documents linear.
+    (0..found.len())
+        .filter(|&k| {
+            let near = k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(found.len());
+            !near
+                .filter(|&o| o != k)
+                .any(|o| governs(ctx, &found[o], &found[k]))
+        })
+        .map(|k| found[k].clone())
         .collect()
 }
 
@@ -45,7 +51,7 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
 /// makes me smart."`): that quote is another report. Clauses left too
 /// short are dropped.
 pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]) {
-    let frames: Vec<usize> = direct
+    let mut frames: Vec<usize> = direct
         .iter()
         .filter(|d| d.cue.is_some())
         .map(|d| {
@@ -56,10 +62,12 @@ pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]
             start
         })
         .collect();
+    frames.sort_unstable();
     for f in indirect.iter_mut() {
         let mut clipped = false;
         for part in &mut f.parts {
-            if let Some(&cut) = frames.iter().find(|&&c| c > part.start && c < part.end) {
+            let first_after = frames.partition_point(|&c| c <= part.start);
+            if let Some(&cut) = frames.get(first_after).filter(|&&c| c < part.end) {
                 *part = trim(ctx, part.start..cut);
                 clipped = true;
             }
@@ -73,6 +81,9 @@ pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]
     }
     indirect.retain(|f| !f.parts.is_empty());
 }
+
+/// How many reports on each side of one may hold it in their clause.
+const NEIGHBOURS: usize = 8;
 
 /// Whether `inner` is a report inside the clause of `outer` (`DuVernay said
 /// she felt ...`): its speaker opens `outer`'s content, so the content is
