@@ -252,7 +252,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
             .quote_of(close - 1)
             .is_some_and(|q| ctx.quotes[q].tokens.end == close)
         && (close < start || matches!(ctx.word(close - 2), "," | "?" | "!"));
-    after_quote.then(|| Cue {
+    after_quote.then_some(Cue {
         tokens: i..end,
         kind: CueKind::Verb(VerbClass::Speech),
         ambiguous: false,

@@ -83,11 +83,10 @@ pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
         let lower = ctx.lower(p);
         let entity = ctx.entity_starting_at(p).map(|(_, label)| *label);
         let speaks = matches!(entity, Some(EntityLabel::Per | EntityLabel::Org));
-        let capitalised_name = !strict
-            && ctx.capitalised(p)
-            && !(p > sentence && ctx.capitalised(p - 1))
-            && !is_function_word(&lower)
-            && !is_time_word(&lower);
+        // The first capital of a run, not a function or time word.
+        let run_start = p == sentence || !ctx.capitalised(p - 1);
+        let plain_word = is_function_word(&lower) || is_time_word(&lower);
+        let capitalised_name = !strict && ctx.capitalised(p) && run_start && !plain_word;
         let named = speaks || is_subject_pronoun(&lower) || capitalised_name;
         named.then(|| head_after(ctx, p, cue_start)).flatten()
     };
