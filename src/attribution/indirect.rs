@@ -5,7 +5,7 @@
 use std::iter::once;
 use std::ops::Range;
 
-use super::cues::{Cue, CueKind};
+use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{lexicon, VerbClass};
 use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::subjects::subject_of;
@@ -212,7 +212,10 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     let frame_end = adjunct_end(ctx, speaker_end, end);
     let preposed = comma_before && (tail <= 3 || ctx.word(frame_end) == ",");
     let speaker_end = if preposed { frame_end } else { speaker_end };
-    if preposed && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
+    // An opening adverbial (`In 2012, she said ...`, `During his term,
+    // Obama has said ...`) is not what was said.
+    let adverbial = opens_adjunct(ctx, start) && !(start..head).any(|i| ctx.in_quote(i));
+    if preposed && !adverbial && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
         let clause_end = if ctx.in_quote(head - 1) {
             head
         } else {
@@ -240,6 +243,30 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         cue,
         speaker,
     )
+}
+
+/// Prepositions that open a phrase, not a clause.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "over", "by", "like", "upon", "for", "from", "with", "about",
+    "despite", "after", "before", "since", "under", "across", "through", "among", "into",
+];
+
+/// Whether the words at `i` are a prepositional phrase (`to the
+/// delegation`, `during his term`, `by Lawrence Hurley`) rather than a
+/// clause; "to" before a verb is an infinitive (`vowed to build`).
+fn opens_adjunct(ctx: &Context, i: usize) -> bool {
+    let mut word = ctx.lower(i);
+    let mut i = i;
+    if matches!(word.as_str(), "and" | "but") {
+        i += 1;
+        word = ctx.lower(i);
+    }
+    let next = ctx.lower(i + 1);
+    PREPOSITIONS.contains(&word.as_str())
+        || word == "to"
+            && (DETERMINERS.contains(&next.as_str())
+                || ctx.capitalised(i + 1)
+                || pronoun(&next).is_some())
 }
 
 /// Prepositions and time words that open an adjunct of a report
