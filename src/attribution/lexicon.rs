@@ -208,10 +208,12 @@ impl Lexicon {
         self.titles.get(&bare).copied()
     }
 
-    /// Whether a word keeps a following period ("Mr", "Sen").
+    /// Whether a word keeps a following period: titles ("Mr", "Sen") and
+    /// the suffixes of company names ("Inc", "Corp").
     pub fn is_abbreviation(&self, word: &str) -> bool {
+        const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "llc", "bros"];
         let lower = word.to_lowercase();
-        self.abbreviations.contains(&lower)
+        self.abbreviations.contains(&lower) || COMPANY_SUFFIXES.contains(&lower.as_str())
     }
 }
 

@@ -336,7 +336,8 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
         // observed" is read as a capitalised run instead.
         let speaks = matches!(label, EntityLabel::Per | EntityLabel::Org);
         if range.start >= floor && speaks {
-            return Some(with_article(ctx, labelled(ctx, range, label, floor), floor));
+            let named = with_article(ctx, labelled(ctx, range, label, floor), floor);
+            return Some(with_owner_phrase(ctx, named, floor));
         }
     }
     if ctx.capitalised(last) && !is_function_word(&ctx.lower(last)) {
@@ -360,6 +361,25 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
         ));
     }
     descriptor_before(ctx, end, floor)
+}
+
+/// A name that completes a descriptor before it (`Lawyers for Halvern
+/// Inc.`, `a spokesman for the ministry`): the descriptor speaks, not
+/// the name.
+fn with_owner_phrase(ctx: &Context, named: Mention, floor: usize) -> Mention {
+    let start = named.tokens.start;
+    if start < floor + 2 || !matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
+        return named;
+    }
+    let Some(mut outer) = descriptor_before(ctx, start - 1, floor) else {
+        return named;
+    };
+    let head = ctx.lower(start - 2);
+    if lexicon().role(&head).is_none() || lexicon().role(&head).is_some_and(|r| r.organisation) {
+        return named;
+    }
+    outer.tokens.end = named.tokens.end;
+    outer
 }
 
 /// Lower-case words that may sit inside a name ("Secretary of State").
