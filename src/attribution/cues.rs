@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{lexicon, PhraseKind, VerbClass};
+use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
 use super::speakers::is_function_word;
 use super::tokens::Token;
 use super::Context;
@@ -171,33 +171,8 @@ const IRREGULAR_PASTS: &[&str] = &["shot", "spoke", "put", "went", "began", "bit
 /// Words that may follow the verb of a quote frame: the sentence goes on
 /// with an adjunct, not an object.
 const FRAME_ADJUNCTS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "with",
-    "before",
-    "after",
-    "as",
-    "when",
-    "while",
-    "about",
-    "again",
-    "later",
-    "recently",
-    "today",
-    "yesterday",
-    "tonight",
-    "last",
-    "this",
-    "earlier",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "on", "in", "at", "during", "with", "before", "after", "as", "when", "while", "about", "again",
+    "later", "recently", "last", "this", "earlier",
 ];
 
 /// A verb that the lexicon does not list, in the slot a reporting verb
@@ -226,6 +201,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let closes_frame = end >= ctx.tokens.len()
         || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":" | "\n")
         || FRAME_ADJUNCTS.contains(&word(ctx, end).as_str())
+        || is_day(ctx.word(end))
         || ctx.word(end).ends_with("ly") && !ctx.capitalised(end);
     if !closes_frame {
         return None;

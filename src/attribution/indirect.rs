@@ -6,7 +6,7 @@ use std::iter::once;
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind, DETERMINERS};
-use super::lexicon::{lexicon, VerbClass};
+use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
 use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::subjects::subject_of;
 use super::{Context, Found};
@@ -75,9 +75,7 @@ pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]
         if clipped {
             f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
         }
-        if !f.parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i))) {
-            f.kind = QuoteKind::Indirect;
-        }
+        f.kind = kind_of(ctx, &f.parts);
     }
     indirect.retain(|f| !f.parts.is_empty());
 }
@@ -127,6 +125,15 @@ fn words(ctx: &Context, range: &Range<usize>) -> usize {
     range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
 }
 
+/// Mixed when a part holds quoted words, else indirect.
+fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
+    if parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i))) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
 /// A found quote from content parts, mixed when a part holds a quote.
 fn found(
     ctx: &Context,
@@ -142,14 +149,9 @@ fn found(
     if parts.is_empty() {
         return None;
     }
-    let quoted = parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i)));
     Some(Found {
+        kind: kind_of(ctx, &parts),
         parts,
-        kind: if quoted {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        },
         cue: Some(cue.tokens.clone()),
         confidence: if speaker.is_some() { 0.6 } else { 0.3 },
         speaker,
@@ -272,28 +274,7 @@ fn opens_adjunct(ctx: &Context, i: usize) -> bool {
 /// Prepositions and time words that open an adjunct of a report
 /// (`said in June`, `told Fox News on Sunday`).
 const ADJUNCT_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "to",
-    "via",
-    "from",
-    "yesterday",
-    "today",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "earlier",
+    "in", "on", "at", "during", "after", "before", "last", "this", "to", "via", "from", "earlier",
     "later",
 ];
 
@@ -303,7 +284,7 @@ const MAX_ADJUNCT_WORDS: usize = 7;
 /// Where an adjunct that opens at `from` ends: at the comma that closes it,
 /// when one comes soon; else `from` itself.
 fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
-    if !ADJUNCT_OPENERS.contains(&ctx.lower(from).as_str()) {
+    if !ADJUNCT_OPENERS.contains(&ctx.lower(from).as_str()) && !is_day(ctx.word(from)) {
         return from;
     }
     (from..end.min(from + MAX_ADJUNCT_WORDS + 1))
@@ -335,14 +316,9 @@ fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
         return None;
     }
     let parts = vec![subject..cue.tokens.start, trim(ctx, complement)];
-    let quoted = parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i)));
     Some(Found {
+        kind: kind_of(ctx, &parts),
         parts,
-        kind: if quoted {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        },
         cue: Some(cue.tokens.clone()),
         speaker: None,
         sourceless: true,
@@ -355,57 +331,10 @@ const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
 
 /// Words that show the words before a verb are not its subject.
 const NOT_IN_BARE_SUBJECT: &[&str] = &[
-    "to",
-    "not",
-    "never",
-    "in",
-    "on",
-    "at",
-    "for",
-    "if",
-    "when",
-    "as",
-    "while",
-    "after",
-    "before",
-    "because",
-    "with",
-    "from",
-    "by",
-    "there",
-    "it",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "has",
-    "have",
-    "had",
-    "this",
-    "last",
-    "next",
-    "worse",
-    "better",
-    "also",
-    "then",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "week",
-    "month",
+    "to", "not", "never", "in", "on", "at", "for", "if", "when", "as", "while", "after", "before",
+    "because", "with", "from", "by", "there", "it", "is", "was", "are", "were", "be", "has",
+    "have", "had", "this", "last", "next", "worse", "better", "also", "then", "week", "month",
     "year",
-    "today",
-    "yesterday",
 ];
 
 /// Most words of a bare subject.
@@ -437,6 +366,7 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
             && (!w.ends_with("ly") || quantity)
             && !w.ends_with("ing")
             && !NOT_IN_BARE_SUBJECT.contains(&w.as_str())
+            && !is_time_word(&w)
     });
     (opens && verbless && cue_start - start <= MAX_BARE_SUBJECT_WORDS)
         .then(|| bare_noun_phrase(ctx, start, cue_start))

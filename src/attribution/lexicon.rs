@@ -217,6 +217,43 @@ impl Lexicon {
     }
 }
 
+/// Days and the words for them ("Tuesday", "yesterday"): adjuncts of a
+/// report, never its subject or content.
+pub fn is_day(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+    ];
+    DAYS.contains(&word.to_lowercase().as_str())
+}
+
+/// Days and months ("On September 27"): times, never speakers.
+pub fn is_time_word(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    is_day(word) || MONTHS.contains(&word.to_lowercase().as_str())
+}
+
 /// Every inflected form of a verb: base, 3rd person, past, participle,
 /// gerund. Irregular past and participle come from the lexicon line.
 pub fn inflections(lemma: &str, past: Option<&str>, participle: Option<&str>) -> Vec<String> {

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::cues::DETERMINERS;
-use super::lexicon::{lexicon, Gender};
+use super::lexicon::{is_day, lexicon, Gender};
 use super::Context;
 use crate::ner::EntityLabel;
 
@@ -103,22 +103,9 @@ fn is_verb_filler(word: &str) -> bool {
         "now",
         "since",
     ];
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "on",
-    ];
     let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
     let lower = word.to_lowercase();
-    FILLERS.contains(&lower.as_str()) || DAYS.contains(&lower.as_str()) || adverb
+    FILLERS.contains(&lower.as_str()) || lower == "on" || is_day(&lower) || adverb
 }
 
 /// Words that never begin or end a name run.

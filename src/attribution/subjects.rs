@@ -3,6 +3,7 @@
 //! said`) the subject of the clause it hangs from.
 
 use super::cues::Cue;
+use super::lexicon::is_time_word;
 use super::speakers::{head_after, is_function_word, mention_before, Mention};
 use super::Context;
 use crate::ner::EntityLabel;
@@ -36,35 +37,6 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Pronouns that can be the subject of a clause.
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "they" | "i" | "we")
-}
-
-/// Capitalised words that name a time, not a speaker ("On September 27").
-fn is_time_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
-    WORDS.contains(&word)
 }
 
 /// The subject of the clause a participle or second verb hangs from
