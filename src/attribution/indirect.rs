@@ -9,11 +9,12 @@ use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
 use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::subjects::subject_of;
+use super::{evidential, nesting};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 
 /// Fewest words an indirect clause needs.
-const MIN_CLAUSE_WORDS: usize = 2;
+pub(super) const MIN_CLAUSE_WORDS: usize = 2;
 /// Verbs whose first complement is the hearer (`told reporters that`).
 const HEARER_VERBS: &[&str] = &[
     "tell", "assure", "remind", "inform", "warn", "advise", "urge",
@@ -26,89 +27,18 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
         .zip(used)
         .filter(|(_, &u)| !u)
         .filter_map(|(cue, _)| match cue.kind {
-            CueKind::Verb(VerbClass::Evidential) => evidential(ctx, cue),
+            CueKind::Verb(VerbClass::Evidential) => evidential::evidential(ctx, cue),
             CueKind::Verb(class) => verb_clause(ctx, cue, class),
             CueKind::According => according(ctx, cue),
             CueKind::Opinion => opinion(ctx, cue),
             CueKind::Colon | CueKind::Dash => None,
         })
         .collect();
-    // Reports come in text order, so a governing report is a near
-    // neighbour; looking only there keeps huge documents linear.
-    (0..found.len())
-        .filter(|&k| {
-            let near = k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(found.len());
-            !near
-                .filter(|&o| o != k)
-                .any(|o| governs(ctx, &found[o], &found[k]))
-        })
-        .map(|k| found[k].clone())
-        .collect()
-}
-
-/// Ends each clause of `indirect` before a direct quote that has a cue of
-/// its own, with its speaker and cue (`... taxes ― Trump boasted, "That
-/// makes me smart."`): that quote is another report. Clauses left too
-/// short are dropped.
-pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]) {
-    let mut frames: Vec<usize> = direct
-        .iter()
-        .filter(|d| d.cue.is_some())
-        .map(|d| {
-            let mut start = d.parts[0].start;
-            for r in d.cue.iter().chain(d.speaker.as_ref().map(|m| &m.tokens)) {
-                start = start.min(r.start);
-            }
-            start
-        })
-        .collect();
-    frames.sort_unstable();
-    for f in indirect.iter_mut() {
-        let mut clipped = false;
-        for part in &mut f.parts {
-            let first_after = frames.partition_point(|&c| c <= part.start);
-            if let Some(&cut) = frames.get(first_after).filter(|&&c| c < part.end) {
-                *part = trim(ctx, part.start..cut);
-                clipped = true;
-            }
-        }
-        if clipped {
-            f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
-        }
-        f.kind = kind_of(ctx, &f.parts);
-    }
-    indirect.retain(|f| !f.parts.is_empty());
-}
-
-/// How many reports on each side of one may hold it in their clause.
-const NEIGHBOURS: usize = 8;
-
-/// Whether `inner` is a report inside the clause of `outer` (`DuVernay said
-/// she felt ...`): its speaker opens `outer`'s content, so the content is
-/// one report, told by the outer speaker.
-fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
-    let (Some(cue), Some(outer_cue)) = (&inner.cue, &outer.cue) else {
-        return false;
-    };
-    let inside = |f: &Found, i: usize| f.parts.iter().any(|p| p.contains(&i));
-    if inside(outer, cue.start) && !inside(inner, outer_cue.start) {
-        return true;
-    }
-    let Some(speaker) = &inner.speaker else {
-        return false;
-    };
-    let Some(part) = outer.parts.first() else {
-        return false;
-    };
-    let mut start = part.start;
-    if ctx.lower(start) == "that" {
-        start += 1;
-    }
-    speaker.tokens.start == start && part.contains(&cue.start)
+    nesting::without_nested(ctx, found)
 }
 
 /// Trims punctuation (but not quotation marks) from both ends of `range`.
-fn trim(ctx: &Context, range: Range<usize>) -> Range<usize> {
+pub(super) fn trim(ctx: &Context, range: Range<usize>) -> Range<usize> {
     let keep = |i: usize| ctx.tokens[i].is_word() || ctx.in_quote(i) || ctx.word(i) == ")";
     let mut r = range;
     while r.start < r.end && !keep(r.start) {
@@ -121,12 +51,12 @@ fn trim(ctx: &Context, range: Range<usize>) -> Range<usize> {
 }
 
 /// Words in `range`.
-fn words(ctx: &Context, range: &Range<usize>) -> usize {
+pub(super) fn words(ctx: &Context, range: &Range<usize>) -> usize {
     range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
 }
 
 /// Mixed when a part holds quoted words, else indirect.
-fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
+pub(super) fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
     if parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i))) {
         QuoteKind::Mixed
     } else {
@@ -293,42 +223,6 @@ fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
         .unwrap_or(from)
 }
 
-/// Most tokens of the subject an evidential verb takes into its content.
-const MAX_EVIDENTIAL_SUBJECT: usize = 12;
-
-/// `Sanders appears to have a lead`, `the hill seemed steeper`: the content
-/// is the subject and the complement around the verb; no source is named.
-fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
-    let mut subject = cue.tokens.start;
-    while subject > start
-        && cue.tokens.start - subject < MAX_EVIDENTIAL_SUBJECT
-        && !ctx.in_quote(subject - 1)
-        && !matches!(ctx.word(subject - 1), "," | ";" | ":" | "(" | "—" | "–")
-        && ctx.lower(subject - 1) != "that"
-        && !matches!(ctx.lower(subject).as_str(), "which" | "who")
-    {
-        subject -= 1;
-    }
-    let complement = cue.tokens.end..clause_end(ctx, cue.tokens.end, end);
-    if subject == cue.tokens.start || words(ctx, &complement) == 0 {
-        return None;
-    }
-    let parts = vec![subject..cue.tokens.start, trim(ctx, complement)];
-    Some(Found {
-        kind: kind_of(ctx, &parts),
-        parts,
-        cue: Some(cue.tokens.clone()),
-        speaker: None,
-        sourceless: true,
-        confidence: EVIDENTIAL_CONFIDENCE,
-    })
-}
-
-/// Confidence of an evidential report: no one is named as its source.
-const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
-
 /// Words that show the words before a verb are not its subject.
 const NOT_IN_BARE_SUBJECT: &[&str] = &[
     "to", "not", "never", "in", "on", "at", "for", "if", "when", "as", "while", "after", "before",
@@ -385,7 +279,7 @@ fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
 /// semicolon or dash, a comma that opens a participle or relative clause
 /// (`..., adding that`, `..., which`), or a coordinated reporting verb
 /// (`... and said`).
-fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
+pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
     (from..end)
         .find(|&i| {
             // A quote that closes on a comma ends the clause as a comma does

@@ -11,10 +11,12 @@ use crate::ner::EntityLabel;
 mod attach;
 mod context;
 mod cues;
+mod evidential;
 mod fallback;
 mod headline;
 mod indirect;
 mod lexicon;
+mod nesting;
 mod quotes;
 mod resolve;
 mod speakers;
@@ -106,7 +108,7 @@ impl Attributor for RuleAttributor {
             let mut used = vec![false; cues.len()];
             let mut found = attach::direct_quotes(&ctx, &cues, &mut used);
             let mut indirect = indirect::indirect_quotes(&ctx, &cues, &used);
-            indirect::clip_at_direct(&ctx, &mut indirect, &found);
+            nesting::clip_at_direct(&ctx, &mut indirect, &found);
             // A mixed clause absorbs the uncued direct quotes inside it.
             found.retain(|f| {
                 f.cue.is_some()

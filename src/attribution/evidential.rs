@@ -1,0 +1,42 @@
+//! Evidential reports (`X seems to ...`, `X is expected to ...`): the
+//! content is the subject with its complement, and no source is named.
+
+use super::cues::Cue;
+use super::indirect::{clause_end, kind_of, trim, words};
+use super::{Context, Found};
+
+/// Most tokens of the subject an evidential verb takes into its content.
+const MAX_EVIDENTIAL_SUBJECT: usize = 12;
+
+/// `Sanders appears to have a lead`, `the hill seemed steeper`: the content
+/// is the subject and the complement around the verb; no source is named.
+pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let start = ctx.sentence_start(cue.tokens.start);
+    let end = ctx.sentence_end(cue.tokens.end);
+    let mut subject = cue.tokens.start;
+    while subject > start
+        && cue.tokens.start - subject < MAX_EVIDENTIAL_SUBJECT
+        && !ctx.in_quote(subject - 1)
+        && !matches!(ctx.word(subject - 1), "," | ";" | ":" | "(" | "—" | "–")
+        && ctx.lower(subject - 1) != "that"
+        && !matches!(ctx.lower(subject).as_str(), "which" | "who")
+    {
+        subject -= 1;
+    }
+    let complement = cue.tokens.end..clause_end(ctx, cue.tokens.end, end);
+    if subject == cue.tokens.start || words(ctx, &complement) == 0 {
+        return None;
+    }
+    let parts = vec![subject..cue.tokens.start, trim(ctx, complement)];
+    Some(Found {
+        kind: kind_of(ctx, &parts),
+        parts,
+        cue: Some(cue.tokens.clone()),
+        speaker: None,
+        sourceless: true,
+        confidence: EVIDENTIAL_CONFIDENCE,
+    })
+}
+
+/// Confidence of an evidential report: no one is named as its source.
+const EVIDENTIAL_CONFIDENCE: f32 = 0.2;

@@ -1,0 +1,87 @@
+//! How reports relate to each other: a report inside another's clause is
+//! part of that report (`DuVernay said she felt ...`), and a clause ends
+//! before a direct quote that has a cue of its own.
+
+use super::indirect::{kind_of, trim, words, MIN_CLAUSE_WORDS};
+use super::{Context, Found};
+
+/// The reports of `found` (in cue order) that no neighbour holds in its
+/// clause.
+pub fn without_nested(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
+    // Reports come in text order, so a governing report is a near
+    // neighbour; looking only there keeps huge documents linear.
+    let keep: Vec<bool> = (0..found.len())
+        .map(|k| {
+            let near = k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(found.len());
+            !near
+                .filter(|&o| o != k)
+                .any(|o| governs(ctx, &found[o], &found[k]))
+        })
+        .collect();
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, keep)| keep.then_some(f))
+        .collect()
+}
+
+/// Ends each clause of `indirect` before a direct quote that has a cue of
+/// its own, with its speaker and cue (`... taxes ― Trump boasted, "That
+/// makes me smart."`): that quote is another report. Clauses left too
+/// short are dropped.
+pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]) {
+    let mut frames: Vec<usize> = direct
+        .iter()
+        .filter(|d| d.cue.is_some())
+        .map(|d| {
+            let mut start = d.parts[0].start;
+            for r in d.cue.iter().chain(d.speaker.as_ref().map(|m| &m.tokens)) {
+                start = start.min(r.start);
+            }
+            start
+        })
+        .collect();
+    frames.sort_unstable();
+    for f in indirect.iter_mut() {
+        let mut clipped = false;
+        for part in &mut f.parts {
+            let first_after = frames.partition_point(|&c| c <= part.start);
+            if let Some(&cut) = frames.get(first_after).filter(|&&c| c < part.end) {
+                *part = trim(ctx, part.start..cut);
+                clipped = true;
+            }
+        }
+        if clipped {
+            f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
+        }
+        f.kind = kind_of(ctx, &f.parts);
+    }
+    indirect.retain(|f| !f.parts.is_empty());
+}
+
+/// How many reports on each side of one may hold it in their clause.
+const NEIGHBOURS: usize = 8;
+
+/// Whether `inner` is a report inside the clause of `outer` (`DuVernay said
+/// she felt ...`): its speaker opens `outer`'s content, so the content is
+/// one report, told by the outer speaker.
+fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
+    let (Some(cue), Some(outer_cue)) = (&inner.cue, &outer.cue) else {
+        return false;
+    };
+    let inside = |f: &Found, i: usize| f.parts.iter().any(|p| p.contains(&i));
+    if inside(outer, cue.start) && !inside(inner, outer_cue.start) {
+        return true;
+    }
+    let Some(speaker) = &inner.speaker else {
+        return false;
+    };
+    let Some(part) = outer.parts.first() else {
+        return false;
+    };
+    let mut start = part.start;
+    if ctx.lower(start) == "that" {
+        start += 1;
+    }
+    speaker.tokens.start == start && part.contains(&cue.start)
+}
