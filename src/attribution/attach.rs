@@ -236,20 +236,20 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             && !(verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
     });
     // A signature line in the next paragraph (`"..." ¶ - Sanders.`).
-    let signature = || {
+    let signature = (|| {
         let next = (span.end..ctx.tokens.len()).find(|&i| ctx.word(i) != "\n")?;
         let c = cues_in(cues, &(next..next + 1)).find(|&c| cues[c].kind == CueKind::Dash)?;
         let line_end = (next..ctx.tokens.len())
             .find(|&i| ctx.word(i) == "\n")
             .unwrap_or(ctx.tokens.len());
         Some((c, line_end))
-    };
-    let after_cue = after_cue.or_else(|| signature().filter(|_| after.is_empty()).map(|(c, _)| c));
+    })();
+    let after_cue = after_cue.or_else(|| signature.filter(|_| after.is_empty()).map(|(c, _)| c));
     if let Some(c) = after_cue {
         let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
         // Farther away only when the subject opens the frame with its
         // appositives (`"...," Jane Roe, the director of ..., said`).
-        let limit = signature()
+        let limit = signature
             .filter(|&(s, _)| s == c)
             .map_or(after.end, |(_, line_end)| line_end);
         let speaker = cue_speaker(ctx, &cues[c], span.end, limit)

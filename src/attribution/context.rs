@@ -63,6 +63,12 @@ impl<'d> Context<'d> {
         self.quote_of.get(i).copied().flatten()
     }
 
+    /// Whether token `i` is the closing mark of a quote span.
+    pub fn closes_quote(&self, i: usize) -> bool {
+        self.quote_of(i)
+            .is_some_and(|q| self.quotes[q].tokens.end == i + 1)
+    }
+
     /// Lower-case text of token `i` ("" past the end).
     pub fn lower(&self, i: usize) -> String {
         self.tokens

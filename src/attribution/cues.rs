@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
-use super::speakers::is_function_word;
+use super::speakers::{is_function_word, pronoun};
 use super::tokens::Token;
 use super::Context;
 
@@ -136,10 +136,7 @@ fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
     while close > 0 && ctx.word(close - 1) == "\n" {
         close -= 1;
     }
-    let closes_quote = close > 0
-        && ctx
-            .quote_of(close - 1)
-            .is_some_and(|q| ctx.quotes[q].tokens.end == close);
+    let closes_quote = close > 0 && ctx.closes_quote(close - 1);
     let name_end = (i + 1..ctx.tokens.len())
         .find(|&j| !ctx.tokens[j].is_word())
         .unwrap_or(ctx.tokens.len());
@@ -215,7 +212,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let opener = word(ctx, start);
     let subject = start < i
         && (ctx.capitalised(start)
-            || super::speakers::pronoun(&opener).is_some()
+            || pronoun(&opener).is_some()
             || DETERMINERS.contains(&opener.as_str()))
         && (start..i).all(|k| lexicon().verbs(&word(ctx, k)).is_empty());
     let mut close = start;
@@ -224,9 +221,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     }
     let after_quote = subject
         && close > 1
-        && ctx
-            .quote_of(close - 1)
-            .is_some_and(|q| ctx.quotes[q].tokens.end == close)
+        && ctx.closes_quote(close - 1)
         && (close < start || matches!(ctx.word(close - 2), "," | "?" | "!"));
     after_quote.then_some(Cue {
         tokens: i..end,
@@ -303,7 +298,6 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
             ambiguous: false,
         });
     }
-    let next = word(ctx, i + 1);
     if verb.class == VerbClass::Evidential {
         return evidential_at(ctx, i, &form, &prev, &next);
     }

@@ -33,15 +33,10 @@ pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
             .rev()
             .find(|f| f.speaker.is_some())
             .filter(|f| paragraph_breaks(ctx, last_end(f)..start) <= MAX_QUOTE_PARAGRAPHS)
-            .and_then(|f| f.speaker.clone());
-        let carried = carried.map(|m| {
-            let from = found[..q]
-                .iter()
-                .rev()
-                .find(|f| f.speaker.is_some())
-                .map_or(0, last_end);
-            nearer_mention(ctx, &m, from, start).unwrap_or(m)
-        });
+            .and_then(|f| {
+                let m = f.speaker.clone()?;
+                Some(nearer_mention(ctx, &m, last_end(f), start).unwrap_or(m))
+            });
         let (speaker, confidence) = match carried {
             Some(m) => (Some(m), CARRIED_CONFIDENCE),
             None => (nearest_person(ctx, start), NEAREST_CONFIDENCE),

@@ -115,13 +115,8 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
     let tail = words(ctx, &(speaker_end..end));
     // The comma may sit inside a closing quote: `... "we will win," X said`.
-    let comma_before = |head: usize| {
-        head > start
-            && (ctx.word(head - 1) == ","
-                || ctx.in_quote(head - 1)
-                    && head > 1
-                    && matches!(ctx.word(head - 2), "," | "?" | "!"))
-    };
+    let comma_before =
+        |head: usize| head > start && (ctx.word(head - 1) == "," || quote_comma_before(ctx, head));
     // Modifiers the mention left out may stand between the comma and it
     // (`"...," retired Air Force general Lloyd Newton said`).
     let mut modified = head;
@@ -270,9 +265,14 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
 /// Whether a cue at `i` can take its subject after it: it follows a comma
 /// or opens its sentence (`..., said X`).
 fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
-    // The comma may sit inside the closing mark: `... "from China," said X`.
-    let quote_comma = i > 1 && ctx.in_quote(i - 1) && matches!(ctx.word(i - 2), "," | "?" | "!");
-    i == sentence_start || i > 0 && ctx.word(i - 1) == "," || quote_comma
+    i == sentence_start || i > 0 && ctx.word(i - 1) == "," || quote_comma_before(ctx, i)
+}
+
+/// Whether a quote mark that closes on a comma, question or exclamation
+/// mark stands right before token `i` (`... "from China," said X`): the
+/// comma of the frame sits inside the quote.
+fn quote_comma_before(ctx: &Context, i: usize) -> bool {
+    i > 1 && ctx.in_quote(i - 1) && matches!(ctx.word(i - 2), "," | "?" | "!")
 }
 
 /// Where a complement clause starting at `from` ends, before `end`: at a

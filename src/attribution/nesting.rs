@@ -53,8 +53,8 @@ pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]
         }
         if clipped {
             f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
+            f.kind = kind_of(ctx, &f.parts);
         }
-        f.kind = kind_of(ctx, &f.parts);
     }
     indirect.retain(|f| !f.parts.is_empty());
 }

@@ -262,9 +262,5 @@ mod tests {
             quoted("Intro.\n”Fear. I am afraid.” ― Ana Ruiz"),
             ["”Fear. I am afraid.”"]
         );
-        assert_eq!(
-            quoted("“She said ‘no’ twice,” he said."),
-            ["“She said ‘no’ twice,”"]
-        );
     }
 }

@@ -212,7 +212,7 @@ fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Ment
     if !clause_start || inner_end - start > MAX_SUBJECT_TOKENS || ctx.in_quote(start) {
         return None;
     }
-    let head = head_after(ctx, start, inner_end)?;
+    let mut head = head_after(ctx, start, inner_end)?;
     if head.kind != MentionKind::Name {
         return None;
     }
@@ -226,7 +226,6 @@ fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Ment
             after += 1;
         }
     }
-    let mut head = head;
     head.tokens.end = after;
     if ctx.word(after) == "(" {
         after = (after..inner_end).find(|&i| ctx.word(i) == ")")? + 1;
@@ -355,18 +354,25 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
 /// the name.
 fn with_owner_phrase(ctx: &Context, named: Mention, floor: usize) -> Mention {
     let start = named.tokens.start;
+    let person_before = start >= floor + 2
+        && lexicon()
+            .role(&ctx.lower(start - 2))
+            .is_some_and(|r| !r.organisation);
+    if !person_before {
+        return named;
+    }
+    owner_phrase(ctx, start, named.tokens.end, floor).unwrap_or(named)
+}
+
+/// The descriptor before a "for"/"of"/"at" right before `start`, stretched
+/// to `end` (`a spokesman for the ministry`, `the mother of three`).
+fn owner_phrase(ctx: &Context, start: usize, end: usize, floor: usize) -> Option<Mention> {
     if start < floor + 2 || !matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
-        return named;
+        return None;
     }
-    let Some(mut outer) = descriptor_before(ctx, start - 1, floor) else {
-        return named;
-    };
-    let head = ctx.lower(start - 2);
-    if lexicon().role(&head).is_none() || lexicon().role(&head).is_some_and(|r| r.organisation) {
-        return named;
-    }
-    outer.tokens.end = named.tokens.end;
-    outer
+    let mut outer = descriptor_before(ctx, start - 1, floor)?;
+    outer.tokens.end = end;
+    Some(outer)
 }
 
 /// Lower-case words that may sit inside a name ("Secretary of State").
@@ -402,12 +408,8 @@ fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention>
     }
     // "a spokesman for the ministry", "the mother of three": the phrase
     // before the preposition is the head.
-    if start >= floor + 2 && matches!(ctx.lower(start - 1).as_str(), "for" | "of" | "at") {
-        if let Some(outer) = descriptor_before(ctx, start - 1, floor) {
-            let mut merged = outer;
-            merged.tokens.end = end;
-            return Some(merged);
-        }
+    if let Some(outer) = owner_phrase(ctx, start, end, floor) {
+        return Some(outer);
     }
     let head_word = ctx.lower(end - 1);
     let plausible = lexicon().role(&head_word).is_some()
