@@ -222,9 +222,13 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
         matches!(cues[c].kind, CueKind::Verb(_) | CueKind::According) && introducing(&cues[c])
     });
     let embedded_quote = embedded(ctx, span.start);
-    let after_cue = cues_in(cues, &after).find(|&c| {
-        let c = &cues[c];
-        !embedded_quote
+    // A question after the quote (`"..." Asked why, she said`) opens a new
+    // exchange: no cue past it frames this quote.
+    let after_cue = cues_in(cues, &after)
+        .take_while(|&c| cues[c].kind != CueKind::Question)
+        .find(|&c| {
+            let c = &cues[c];
+            !embedded_quote
             && after.contains(&c.tokens.start)
             && word_count(ctx, &(after.start..c.tokens.start)) <= MAX_APPOSITIVE_DISTANCE
             && matches!(
@@ -234,7 +238,7 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             // `X said: "...", adding that ...`: the participle is a new
             // report of the speaker the cue before introduced.
             && !(verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
-    });
+        });
     // A signature line in the next paragraph (`"..." ¶ - Sanders.`).
     let signature = (|| {
         let next = (span.end..ctx.tokens.len()).find(|&i| ctx.word(i) != "\n")?;

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
+use super::questions::question_at;
 use super::speakers::{is_function_word, pronoun};
 use super::tokens::Token;
 use super::Context;
@@ -21,6 +22,8 @@ pub enum CueKind {
     Colon,
     /// A dash between a quote and its source (`"..." ― Jane Roe`).
     Dash,
+    /// A passive "asked" before a question (`When asked whether ...`).
+    Question,
 }
 
 /// A cue found in the text.
@@ -75,6 +78,7 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
             continue;
         }
         let cue = phrase_at(ctx, i)
+            .or_else(|| question_at(ctx, i))
             .or_else(|| verb_at(ctx, i))
             .or_else(|| frame_verb_at(ctx, i));
         match cue {
@@ -276,6 +280,25 @@ fn evidential_at(ctx: &Context, i: usize, form: &str, prev: &str, next: &str) ->
     })
 }
 
+/// Most words of the object between a framing verb and its "as".
+const MAX_FRAMED_WORDS: usize = 8;
+
+/// Whether an object and then "as" follow from `i` (`Trump as a "con
+/// artist"`), and "as" is not part of a comparison (`as well`, `as soon
+/// as`).
+fn as_follows(ctx: &Context, i: usize) -> bool {
+    let r#as = (i..i + MAX_FRAMED_WORDS + 1)
+        .take_while(|&j| j < ctx.tokens.len() && ctx.tokens[j].is_word() && !ctx.in_quote(j))
+        .find(|&j| word(ctx, j) == "as");
+    r#as.is_some_and(|j| {
+        j > i
+            && !matches!(
+                word(ctx, j + 1).as_str(),
+                "well" | "soon" | "much" | "many" | "long" | "if" | "though" | "of" | "far"
+            )
+    })
+}
+
 /// A reporting verb starting at `i`, with its particle and adjuncts.
 fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let form = word(ctx, i);
@@ -307,6 +330,13 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         || ctx.capitalised(i) && !sentence_initial
     {
         return None;
+    }
+    if verb.class == VerbClass::Framing {
+        return as_follows(ctx, i + 1).then_some(Cue {
+            tokens: i..i + 1,
+            kind: CueKind::Verb(VerbClass::Framing),
+            ambiguous: false,
+        });
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
     let ambiguous = base_or_third && form != "says" && form != "say";

@@ -9,7 +9,7 @@ use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
 use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::subjects::subject_of;
-use super::{evidential, nesting};
+use super::{evidential, nesting, questions};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 
@@ -31,6 +31,7 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
             CueKind::Verb(class) => verb_clause(ctx, cue, class),
             CueKind::According => according(ctx, cue),
             CueKind::Opinion => opinion(ctx, cue),
+            CueKind::Question => questions::question(ctx, cue),
             CueKind::Colon | CueKind::Dash => None,
         })
         .collect();

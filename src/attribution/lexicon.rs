@@ -13,6 +13,9 @@ pub enum VerbClass {
     Speech,
     /// Verbs of belief and intent: take clauses, not inverted.
     Cognition,
+    /// Verbs that report a view only with an object and "as" (`sees X as
+    /// a threat`, `portrayed him as weak`): taken like cognition verbs.
+    Framing,
     /// Verbs of appearance (`X seems to ...`, `X is expected to ...`):
     /// the content is the subject with its complement, and no one is
     /// named as its source.
@@ -122,6 +125,7 @@ impl Lexicon {
                 "[speech]" => class = VerbClass::Speech,
                 "[cognition]" => class = VerbClass::Cognition,
                 "[evidential]" => class = VerbClass::Evidential,
+                "[framing]" => class = VerbClass::Framing,
                 _ => lex.add_verb(line, class),
             }
         }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::cues::DETERMINERS;
-use super::lexicon::{is_day, lexicon, Gender};
+use super::lexicon::{is_day, is_time_word, lexicon, Gender};
 use super::Context;
 use crate::ner::EntityLabel;
 
@@ -193,7 +193,33 @@ pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<M
         }
         return Some(with_appositive(ctx, head, comma + 1..inner_end));
     }
-    head_before(ctx, end, floor)
+    let head = head_before(ctx, end, floor)?;
+    before_adjunct(ctx, head, floor)
+}
+
+/// Prepositions whose phrase can stand between a subject and its verb
+/// (`Trump at the time said`, `The senator in a statement said`).
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "with", "by", "from", "over", "under", "through", "amid", "despite",
+];
+
+/// The subject before a prepositional phrase when `head` is a descriptor
+/// that is that phrase's object (`Trump at the time said`), `head` itself
+/// otherwise. Only a name, pronoun or role noun stands in for it; a role
+/// that owns the phrase keeps it (`Officials at the Pentagon`).
+fn before_adjunct(ctx: &Context, head: Mention, floor: usize) -> Option<Mention> {
+    let start = head.tokens.start;
+    let object = head.kind == MentionKind::Descriptor
+        && start > floor
+        && ADJUNCT_PREPOSITIONS.contains(&ctx.lower(start - 1).as_str());
+    if !object || owner_phrase(ctx, start, head.tokens.end, floor).is_some() {
+        return Some(head);
+    }
+    let subject = head_before(ctx, start - 1, floor).filter(|m| {
+        let date = (m.tokens.clone()).any(|i| is_day(ctx.word(i)) || is_time_word(&ctx.lower(i)));
+        !date && (matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) || !m.roles.is_empty())
+    });
+    Some(subject.unwrap_or(head))
 }
 
 /// Most tokens of a subject with its appositives and relative clauses.
@@ -464,7 +490,9 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
         end -= 1;
     }
     if end > start {
-        let mut m = name_mention(ctx, start..end, start);
+        // The lower-case modifiers belong to the mention, not the name.
+        let mut m = name_mention(ctx, first_capital..end, first_capital);
+        m.tokens.start = start;
         for i in start..end {
             add_role(ctx, &mut m, i);
         }

@@ -1,0 +1,82 @@
+//! Passive questions (`Asked whether ...`, `when asked about ...`, `X was
+//! asked by Y if ...`): the question is the content and the asker, when
+//! named, its source.
+
+use super::cues::{Cue, CueKind};
+use super::indirect::{kind_of, trim, words};
+use super::lexicon::{lexicon, VerbClass};
+use super::speakers::mention_after;
+use super::{Context, Found};
+
+/// Words before "asked" that make it passive.
+const PASSIVE_OPENERS: &[&str] = &[
+    "when", "if", "after", "before", "being", "was", "were", "is", "are", "been", "once",
+];
+
+/// Words that open the question itself.
+const QUESTION_OPENERS: &[&str] = &[
+    "whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where", "about",
+];
+
+/// Most tokens between "asked" and the question (`asked at a briefing
+/// Monday in Washington about`).
+const MAX_QUESTION_DISTANCE: usize = 10;
+
+/// Confidence of a question: its words are the asker's only in substance.
+const QUESTION_CONFIDENCE: f32 = 0.3;
+
+/// A passive "asked" at `i` that a question follows.
+pub fn question_at(ctx: &Context, i: usize) -> Option<Cue> {
+    if ctx.lower(i) != "asked" {
+        return None;
+    }
+    let opens = i == ctx.sentence_start(i) || PASSIVE_OPENERS.contains(&ctx.lower(i - 1).as_str());
+    (opens && question_start(ctx, i + 1).is_some()).then(|| Cue {
+        tokens: i..i + 1,
+        kind: CueKind::Question,
+        ambiguous: false,
+    })
+}
+
+/// The first word of the question after the cue, past the asker and any
+/// adjuncts of time and place.
+fn question_start(ctx: &Context, from: usize) -> Option<usize> {
+    let end = ctx.sentence_end(from);
+    (from..end.min(from + MAX_QUESTION_DISTANCE))
+        .take_while(|&i| !ctx.in_quote(i) && ctx.tokens[i].is_word())
+        .find(|&i| QUESTION_OPENERS.contains(&ctx.lower(i).as_str()))
+}
+
+/// The question a passive "asked" introduces, up to the comma that closes
+/// it, with the asker after "by" as its source.
+pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let start = question_start(ctx, cue.tokens.end)?;
+    let end = ctx.sentence_end(start);
+    let stop = (start..end)
+        .find(|&i| !ctx.in_quote(i) && matches!(ctx.word(i), "," | ";" | "—" | "–" | "--"))
+        .unwrap_or(end);
+    let content = trim(ctx, start..stop);
+    // A report inside the question (`Asked whether they thought ...`) is
+    // the attribution; the question only frames it.
+    let reports = content.clone().any(|i| {
+        lexicon()
+            .verbs(ctx.word(i))
+            .iter()
+            .any(|v| v.class == VerbClass::Cognition)
+    });
+    if words(ctx, &content) < 2 || reports {
+        return None;
+    }
+    let asker = (ctx.lower(cue.tokens.end) == "by")
+        .then(|| mention_after(ctx, cue.tokens.end + 1, start))
+        .flatten();
+    let parts = vec![content];
+    Some(Found {
+        kind: kind_of(ctx, &parts),
+        parts,
+        cue: Some(cue.tokens.clone()),
+        sourceless: asker.is_none(),
+        speaker: asker,
+        confidence: QUESTION_CONFIDENCE,
+    })
+}
