@@ -280,6 +280,25 @@ fn evidential_at(ctx: &Context, i: usize, form: &str, prev: &str, next: &str) ->
     })
 }
 
+/// Whether the word before `i` reads as a plural noun that a base form
+/// agrees with (`polls show`, `FEC records show`): it ends in a plain -s
+/// and is no verb, function word or possessive.
+fn plural_subject(ctx: &Context, i: usize) -> bool {
+    if i == 0 || !ctx.tokens[i - 1].is_word() || ctx.in_quote(i - 1) {
+        return false;
+    }
+    let prev = word(ctx, i - 1);
+    prev.len() > 3
+        && prev.ends_with('s')
+        && !prev.ends_with("ss")
+        && !prev.ends_with("us")
+        && !prev.ends_with("is")
+        && !prev.ends_with("'s")
+        && !prev.ends_with("’s")
+        && lexicon().verbs(&prev).is_empty()
+        && !is_function_word(&prev)
+}
+
 /// Most words of the object between a framing verb and its "as".
 const MAX_FRAMED_WORDS: usize = 8;
 
@@ -353,6 +372,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         && form != "say"
         && !VERB_CONTEXT.contains(&prev.as_str())
         && !clause_follows
+        && !plural_subject(ctx, i)
     {
         return None;
     }

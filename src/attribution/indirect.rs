@@ -321,12 +321,12 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
 const MAX_NEW_SUBJECT_WORDS: usize = 6;
 
 /// Whether a new subject and its reporting verb start at `from`
-/// (`..., Ryan said, ...`): then the clause before has ended.
+/// (`..., Ryan said, ...`), or the verb alone (`X, who said ..., said`):
+/// then the clause before has ended.
 fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
     (from..end)
         .take_while(|&i| !ctx.in_quote(i) && ctx.word(i) != ",")
         .take(MAX_NEW_SUBJECT_WORDS + 1)
-        .skip(1)
         .any(|i| {
             lexicon()
                 .verbs(ctx.word(i))
