@@ -306,7 +306,7 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                         || next.ends_with("ing")
                         || matches!(
                             next.as_str(),
-                            "who" | "which" | "where" | "according" | "because" | "except"
+                            "who" | "which" | "where" | "according" | "except"
                         )
                         || new_report(ctx, i + 1, end)
                 }
