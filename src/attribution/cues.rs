@@ -50,6 +50,11 @@ const NOUN_CONTEXT: &[&str] = &[
     "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
 ];
 
+/// Quantifiers that can be the subject of a base form (`many believe`).
+const QUANTIFIERS: &[&str] = &[
+    "many", "most", "some", "few", "both", "all", "several", "others", "none",
+];
+
 /// Forms of "be" before a participle: a passive, not a report
 /// ("were admitted").
 const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
@@ -344,7 +349,16 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         return evidential_at(ctx, i, &form, &prev, &next);
     }
     let sentence_initial = i == 0 || ctx.ends_sentence(i - 1) || ctx.in_quote(i - 1);
-    if DETERMINERS.contains(&prev.as_str())
+    let noun_follows = matches!(
+        next.as_str(),
+        "of" | "," | "." | "in" | "on" | "for" | "to" | "about" | "from" | "against" | "by" | "and"
+    );
+    // `Many believe`, `few think`, `some argue`: a quantifier as subject.
+    let quantified = QUANTIFIERS.contains(&prev.as_str())
+        && form == verb.lemma
+        && !noun_follows
+        && lexicon().verbs(&next).is_empty();
+    if DETERMINERS.contains(&prev.as_str()) && !quantified
         || PASSIVE.contains(&prev.as_str()) && !form.ends_with("ing")
         || ctx.capitalised(i) && !sentence_initial
     {
@@ -359,11 +373,15 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
     let ambiguous = base_or_third && form != "says" && form != "say";
-    let noun_follows = matches!(
-        next.as_str(),
-        "of" | "," | "." | "in" | "on" | "for" | "to" | "about" | "from" | "against" | "by" | "and"
+    // After a subject pronoun the form is a verb (`they believe, ...`).
+    let pronoun_subject = matches!(
+        prev.as_str(),
+        "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
     );
-    if ambiguous && (NOUN_CONTEXT.contains(&prev.as_str()) || noun_follows) {
+    if ambiguous
+        && !pronoun_subject
+        && (NOUN_CONTEXT.contains(&prev.as_str()) && !quantified || noun_follows)
+    {
         return None;
     }
     // A base form followed by "that" is a verb ("Republicans argue that").
@@ -372,6 +390,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         && form != "say"
         && !VERB_CONTEXT.contains(&prev.as_str())
         && !clause_follows
+        && !quantified
         && !plural_subject(ctx, i)
     {
         return None;

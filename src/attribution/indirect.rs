@@ -245,7 +245,9 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
     {
         start -= 1;
     }
-    let opens = start == sentence_start || ctx.word(start - 1) == ",";
+    let opens = start == sentence_start
+        || ctx.word(start - 1) == ","
+        || start - 1 == sentence_start && matches!(ctx.lower(start - 1).as_str(), "and" | "but");
     // Nouns and quantifiers only: no verb, adverb, preposition or time.
     let verbless = (start..cue_start).all(|i| {
         let w = ctx.lower(i);
