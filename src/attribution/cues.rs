@@ -50,6 +50,15 @@ const NOUN_CONTEXT: &[&str] = &[
     "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
 ];
 
+/// Whether `word` is a cardinal number (`30`, `five`).
+fn is_cardinal(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "dozen", "hundred", "thousand", "million",
+    ];
+    word.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBERS.contains(&word)
+}
+
 /// Quantifiers that can be the subject of a base form (`many believe`).
 const QUANTIFIERS: &[&str] = &[
     "many", "most", "some", "few", "both", "all", "several", "others", "none",
@@ -378,9 +387,11 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         prev.as_str(),
         "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
     );
+    // `the two states`, `in 30 states`: a plural noun after a number.
+    let counted = form.ends_with('s') && is_cardinal(&prev);
     if ambiguous
         && !pronoun_subject
-        && (NOUN_CONTEXT.contains(&prev.as_str()) && !quantified || noun_follows)
+        && (NOUN_CONTEXT.contains(&prev.as_str()) && !quantified || noun_follows || counted)
     {
         return None;
     }

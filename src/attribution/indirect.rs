@@ -164,6 +164,9 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     let speaker = speaker.or_else(|| bare_subject(ctx, cue.tokens.start, start));
     speaker.as_ref()?;
     let content_start = complement_start(ctx, cue, end);
+    if !topic_follows(ctx, cue, content_start) {
+        return None;
+    }
     let content_end = clause_end(ctx, content_start, end);
     found(
         ctx,
@@ -171,6 +174,24 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         cue,
         speaker,
     )
+}
+
+/// Verbs of talking, whose complement is their topic (`spoke about the
+/// war`), not where or to whom they spoke (`speaking at a rally`).
+const TOPIC_VERBS: &[&str] = &["speak", "talk"];
+
+/// Whether a talking verb's complement at `start` names a topic; true for
+/// every other verb.
+fn topic_follows(ctx: &Context, cue: &Cue, start: usize) -> bool {
+    let talking = lexicon()
+        .verbs(ctx.word(cue.tokens.start))
+        .iter()
+        .any(|v| TOPIC_VERBS.contains(&v.lemma.as_str()));
+    !talking
+        || matches!(
+            ctx.lower(start).as_str(),
+            "about" | "of" | "out" | "on" | "against" | "up"
+        )
 }
 
 /// Prepositions that open a phrase, not a clause.
