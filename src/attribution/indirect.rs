@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
-use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
+use super::speakers::{
+    bare_noun_phrase, is_function_word, mention_after, pronoun, Mention, MentionKind,
+};
 use super::subjects::subject_of;
 use super::{evidential, nesting, questions};
 use super::{Context, Found};
@@ -72,10 +74,16 @@ fn found(
     cue: &Cue,
     speaker: Option<Mention>,
 ) -> Option<Found> {
+    // A stance verb's object may be a bare name (`endorsed Sanders`).
+    let stance = cue.kind == CueKind::Verb(VerbClass::Cognition);
+    let long_enough = |p: &Range<usize>| {
+        words(ctx, p) >= MIN_CLAUSE_WORDS
+            || stance && p.len() == 1 && !is_function_word(&ctx.lower(p.start))
+    };
     let parts: Vec<Range<usize>> = parts
         .into_iter()
         .map(|p| trim(ctx, p))
-        .filter(|p| words(ctx, p) >= MIN_CLAUSE_WORDS)
+        .filter(long_enough)
         .collect();
     if parts.is_empty() {
         return None;
