@@ -123,13 +123,16 @@ fn uncued_quote(ctx: &Context, span: &Range<usize>, words: usize) -> bool {
 /// of the clause, and a cue after it governs the clause, not the quote.
 /// After a comma or a conjunction the quote is a clause of its own.
 fn embedded(ctx: &Context, open: usize) -> bool {
-    open > 0
-        && !ctx.ends_sentence(open - 1)
-        && !ctx.in_quote(open - 1)
-        && !matches!(
-            ctx.lower(open - 1).as_str(),
-            ":" | "—" | "–" | "(" | "-" | "--" | "," | "but" | "and" | "so" | "yet"
-        )
+    if open == 0 || ctx.ends_sentence(open - 1) || ctx.in_quote(open - 1) {
+        return false;
+    }
+    match ctx.lower(open - 1).as_str() {
+        ":" | "—" | "–" | "(" | "-" | "--" | "," => false,
+        // `... and "should have acted sooner,"`: a lower-case quote after a
+        // conjunction goes on with the clause.
+        "but" | "and" | "so" | "yet" => !ctx.capitalised(open + 1),
+        _ => true,
+    }
 }
 
 /// Whether every word of a short quote is capitalised: a title ("Meet
