@@ -323,7 +323,10 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
             }
             let next = ctx.lower(i + 1);
             match ctx.word(i) {
-                ";" | "—" | "–" | "--" | "-" => true,
+                ";" => true,
+                // A pair of dashes sets off an aside (`those old - and
+                // previously unreported - postings`); a lone one ends it.
+                "—" | "–" | "--" | "-" => !dash_pair(ctx, i, end),
                 // A second report by the same subject: "... and said".
                 "and" | "but" => !lexicon().verbs(&next).is_empty(),
                 _ if ctx.word(i) == "," || closes_on_comma => {
@@ -346,6 +349,24 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
         })
         // A closing mark stays with its quote.
         .map_or(end, |i| if ctx.in_quote(i) { i + 1 } else { i })
+}
+
+/// Most words of an aside between two dashes.
+const MAX_ASIDE_WORDS: usize = 8;
+
+/// Whether the dash at `i` opens or closes an aside: another dash stands
+/// within a few words on either side, in the same sentence.
+fn dash_pair(ctx: &Context, i: usize, end: usize) -> bool {
+    let is_dash = |j: usize| matches!(ctx.word(j), "—" | "–" | "--" | "-");
+    let near = |j: usize| !ctx.ends_sentence(j) && !ctx.in_quote(j);
+    let after = (i + 1..end.min(i + MAX_ASIDE_WORDS + 2))
+        .take_while(|&j| near(j))
+        .any(is_dash);
+    let before = (i.saturating_sub(MAX_ASIDE_WORDS + 1)..i)
+        .rev()
+        .take_while(|&j| near(j))
+        .any(is_dash);
+    after || before
 }
 
 /// Most words between a comma and the reporting verb of a new subject.
