@@ -209,7 +209,15 @@ fn pronoun_cluster(
 /// of its own.
 fn descriptor_cluster(ctx: &Context, clusters: &mut Vec<Cluster>, mention: &Mention) -> usize {
     let head = mention.roles.last().cloned();
-    if let Some(role) = &head {
+    // `officials`, `analysts`: a group, not one of the people named.
+    let plural = head.as_ref().is_some_and(|role| {
+        mention.tokens.clone().any(|i| {
+            let w = ctx.lower(i);
+            w.strip_suffix('s')
+                .is_some_and(|stem| stem == role || stem.strip_suffix('e') == Some(role))
+        })
+    });
+    if let Some(role) = head.as_ref().filter(|_| !plural) {
         let by_role = clusters
             .iter()
             .enumerate()
