@@ -158,11 +158,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
             head - 1
         };
         let mut parts = Vec::from_iter(once(start..clause_end));
-        let relative = matches!(
-            ctx.lower(speaker_end + 1).as_str(),
-            "who" | "whose" | "which" | "where" | "a" | "an" | "the"
-        ) || ctx.lower(speaker_end + 1).ends_with("ing");
-        if ctx.word(speaker_end) == "," && !relative {
+        if ctx.word(speaker_end) == "," && !opens_relative(ctx, speaker_end + 1) {
             parts.push(speaker_end + 1..end);
         }
         return found(ctx, parts, cue, speaker);
@@ -182,6 +178,16 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         cue,
         speaker,
     )
+}
+
+/// Whether the words at `i` add to the frame rather than the content: a
+/// relative clause, an appositive or a participle (`..., X said, adding`).
+fn opens_relative(ctx: &Context, i: usize) -> bool {
+    let word = ctx.lower(i);
+    matches!(
+        word.as_str(),
+        "who" | "whose" | "which" | "where" | "a" | "an" | "the"
+    ) || word.ends_with("ing")
 }
 
 /// Verbs of talking, whose complement is their topic (`spoke about the
@@ -445,10 +451,19 @@ fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
         || speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end),
         |c| c + 1,
     );
-    let parts = if words(ctx, &(start..cue.tokens.start)) >= MIN_CLAUSE_WORDS {
-        once(start..cue.tokens.start).collect()
+    let before = words(ctx, &(start..cue.tokens.start));
+    // `At the heart of it, according to X, was ...`: the frame splits the
+    // clause, and both sides are what X says.
+    let split = before > 0
+        && comma.is_some()
+        && words(ctx, &(speaker_end..end)) >= MIN_CLAUSE_WORDS
+        && !opens_relative(ctx, speaker_end);
+    let parts = if split {
+        vec![start..cue.tokens.start, speaker_end..end]
+    } else if before >= MIN_CLAUSE_WORDS {
+        vec![start..cue.tokens.start]
     } else {
-        once(speaker_end..end).collect()
+        vec![speaker_end..end]
     };
     found(ctx, parts, cue, speaker)
 }
