@@ -334,7 +334,10 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                 // previously unreported - postings`); a lone one ends it.
                 "—" | "–" | "--" | "-" => !dash_pair(ctx, i, end),
                 // A second report by the same subject: "... and said".
-                "and" | "but" => !lexicon().verbs(&next).is_empty(),
+                "and" | "but" => lexicon()
+                    .verbs(&next)
+                    .iter()
+                    .any(|v| v.class == VerbClass::Speech),
                 _ if ctx.word(i) == "," || closes_on_comma => {
                     // A new clause with its own subject: "..., and she wanted".
                     let new_subject = matches!(next.as_str(), "and" | "but")
