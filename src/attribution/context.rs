@@ -100,6 +100,13 @@ impl<'d> Context<'d> {
                 matches!(next, ")" | "," | ";")
                     || n.is_word() && next.starts_with(|c: char| c.is_lowercase())
             }),
+            // An abbreviation that the splitter found ends its sentence
+            // (`... in the U.S. He says`).
+            word if word.ends_with('.') && t.is_word() => self
+                .doc
+                .sentences
+                .binary_search_by_key(&t.byte.end, |s| s.byte.end)
+                .is_ok(),
             _ => t.kind == TokenKind::Break,
         }
     }
@@ -122,7 +129,9 @@ impl<'d> Context<'d> {
         while e < self.tokens.len() && !self.boundary(e) {
             e += 1;
         }
-        if self.in_quote(e) {
+        // A closing mark, or an abbreviation whose period ends the
+        // sentence, belongs to it.
+        if self.in_quote(e) || self.tokens.get(e).is_some_and(Token::is_word) {
             e + 1
         } else {
             e
