@@ -464,9 +464,9 @@ fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
     let parts = if split {
         vec![start..cue.tokens.start, speaker_end..end]
     } else if before >= MIN_CLAUSE_WORDS {
-        vec![start..cue.tokens.start]
+        once(start..cue.tokens.start).collect()
     } else {
-        vec![speaker_end..end]
+        once(speaker_end..end).collect()
     };
     found(ctx, parts, cue, speaker)
 }
