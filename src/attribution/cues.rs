@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::evidential::hearsay_at;
 use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
 use super::questions::question_at;
 use super::speakers::{is_function_word, pronoun};
@@ -93,6 +94,7 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
         }
         let cue = phrase_at(ctx, i)
             .or_else(|| question_at(ctx, i))
+            .or_else(|| hearsay_at(ctx, i))
             .or_else(|| verb_at(ctx, i))
             .or_else(|| frame_verb_at(ctx, i));
         match cue {

@@ -1,8 +1,10 @@
-//! Evidential reports (`X seems to ...`, `X is expected to ...`): the
-//! content is the subject with its complement, and no source is named.
+//! Evidential reports (`X seems to ...`, `X is expected to ...`, `X is
+//! reportedly ...`): the content is the subject with its complement, and
+//! no source is named.
 
-use super::cues::Cue;
+use super::cues::{Cue, CueKind};
 use super::indirect::{clause_end, kind_of, trim, words};
+use super::lexicon::VerbClass;
 use super::{Context, Found};
 
 /// Most tokens of the subject an evidential verb takes into its content.
@@ -40,3 +42,17 @@ pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
 
 /// Confidence of an evidential report: no one is named as its source.
 const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
+
+/// Adverbs that report hearsay (`X has reportedly met ...`).
+const HEARSAY_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "reputedly"];
+
+/// A hearsay adverb at `i`: an evidential cue like `seems`.
+pub fn hearsay_at(ctx: &Context, i: usize) -> Option<Cue> {
+    HEARSAY_ADVERBS
+        .contains(&ctx.lower(i).as_str())
+        .then(|| Cue {
+            tokens: i..i + 1,
+            kind: CueKind::Verb(VerbClass::Evidential),
+            ambiguous: false,
+        })
+}
