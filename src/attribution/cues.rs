@@ -7,7 +7,7 @@ use super::evidential::hearsay_at;
 use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
 use super::questions::question_at;
 use super::speakers::{is_function_word, pronoun};
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind};
 use super::Context;
 
 /// What kind of cue it is, which tells where its source and content are.
@@ -50,6 +50,22 @@ const NOUN_CONTEXT: &[&str] = &[
     "of", "in", "for", "with", "on", "about", "from", "by", "after", "before", "amid", "despite",
     "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
 ];
+
+/// Whether token `i` stands in a headline set in title case (`Trump Says
+/// He Will Win`): most longer words of its line are capitalised.
+fn in_title(ctx: &Context, i: usize) -> bool {
+    let line = |j: &usize| ctx.tokens[*j].kind != TokenKind::Break;
+    let start = (0..i).rev().take_while(line).last().unwrap_or(i);
+    let end = (i..ctx.tokens.len())
+        .take_while(line)
+        .last()
+        .map_or(i, |j| j + 1);
+    let long: Vec<usize> = (start..end)
+        .filter(|&j| ctx.tokens[j].is_word() && ctx.word(j).chars().count() > 3)
+        .collect();
+    let capitals = long.iter().filter(|&&j| ctx.capitalised(j)).count();
+    long.len() >= 3 && capitals * 4 >= long.len() * 3
+}
 
 /// Whether `word` is a cardinal number (`30`, `five`).
 fn is_cardinal(word: &str) -> bool {
@@ -371,7 +387,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         && lexicon().verbs(&next).is_empty();
     if DETERMINERS.contains(&prev.as_str()) && !quantified
         || PASSIVE.contains(&prev.as_str()) && !form.ends_with("ing")
-        || ctx.capitalised(i) && !sentence_initial
+        || ctx.capitalised(i) && !sentence_initial && !in_title(ctx, i)
     {
         return None;
     }
