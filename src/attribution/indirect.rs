@@ -11,7 +11,7 @@ use super::speakers::{
     bare_noun_phrase, is_function_word, mention_after, pronoun, Mention, MentionKind,
 };
 use super::subjects::subject_of;
-use super::{evidential, nesting, questions};
+use super::{evidential, nesting, questions, stance};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 
@@ -171,7 +171,10 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     if !topic_follows(ctx, cue, content_start) {
         return None;
     }
-    let content_end = clause_end(ctx, content_start, end);
+    let content_end = stance::takes_object(ctx, cue)
+        .then(|| stance::name_object_end(ctx, content_start, end))
+        .flatten()
+        .unwrap_or_else(|| clause_end(ctx, content_start, end));
     found(
         ctx,
         once(content_start..content_end).collect(),

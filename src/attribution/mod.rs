@@ -21,6 +21,7 @@ mod questions;
 mod quotes;
 mod resolve;
 mod speakers;
+mod stance;
 mod subjects;
 mod tokens;
 

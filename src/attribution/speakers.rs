@@ -402,7 +402,7 @@ fn owner_phrase(ctx: &Context, start: usize, end: usize, floor: usize) -> Option
 }
 
 /// Lower-case words that may sit inside a name ("Secretary of State").
-fn is_name_joiner(ctx: &Context, i: usize) -> bool {
+pub(super) fn is_name_joiner(ctx: &Context, i: usize) -> bool {
     matches!(
         ctx.word(i),
         "of" | "de" | "van" | "von" | "bin" | "al" | "la" | "del"

@@ -1,0 +1,58 @@
+//! Stance verbs (`endorsed`, `opposes`, `welcomed`): what they attribute
+//! is their object noun phrase, not the adjuncts after it (`endorsed
+//! Hillary Clinton on Thursday`).
+
+use super::cues::Cue;
+use super::lexicon::{is_day, is_time_word, lexicon};
+use super::speakers::is_name_joiner;
+use super::Context;
+
+/// Verbs whose content is a noun phrase object.
+const OBJECT_VERBS: &[&str] = &[
+    "endorse",
+    "support",
+    "oppose",
+    "back",
+    "condemn",
+    "denounce",
+    "applaud",
+    "welcome",
+    "commend",
+    "congratulate",
+    "champion",
+    "tout",
+];
+
+/// Words that end an object noun phrase: prepositions and clause openers.
+const OBJECT_ENDERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "last", "this", "since", "with", "by", "for",
+    "when", "while", "because", "as", "over", "from", "but", "early", "earlier", "later", "ahead",
+];
+
+/// Whether `cue` is a stance verb that takes a noun phrase object.
+pub fn takes_object(ctx: &Context, cue: &Cue) -> bool {
+    lexicon()
+        .verbs(ctx.word(cue.tokens.start))
+        .iter()
+        .any(|v| OBJECT_VERBS.contains(&v.lemma.as_str()))
+}
+
+/// Where the object starting at `start` ends, before `end`, when it is a
+/// name: at its last capitalised word (`Hillary Clinton` in `endorsed
+/// Hillary Clinton on Thursday`). Other objects run on as clauses do.
+pub fn name_object_end(ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    if !ctx.capitalised(start) || ctx.in_quote(start) {
+        return None;
+    }
+    let stop = (start..end)
+        .find(|&i| !(ctx.capitalised(i) || is_name_joiner(ctx, i)) || ctx.in_quote(i))
+        .unwrap_or(end);
+    // Only a name that an adjunct or the sentence end follows.
+    let after = ctx.lower(stop);
+    let adjunct = stop == end
+        || !ctx.tokens[stop].is_word()
+        || OBJECT_ENDERS.contains(&after.as_str())
+        || is_day(&after)
+        || is_time_word(&after);
+    adjunct.then_some(stop)
+}
