@@ -399,6 +399,9 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         });
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
+    if verb.clause_only && base_or_third && next != "that" {
+        return None;
+    }
     let ambiguous = base_or_third && form != "says" && form != "say";
     // After a subject pronoun the form is a verb (`they believe, ...`).
     let pronoun_subject = matches!(

@@ -31,6 +31,9 @@ pub struct Verb {
     pub class: VerbClass,
     /// A particle that must follow ("out" in "point out").
     pub particle: Option<String>,
+    /// Its base and -s forms are mostly nouns ("states", "reports"): they
+    /// count only before "that" (`*` after the lemma in the file).
+    pub clause_only: bool,
 }
 
 /// Which way a phrasal cue points to its source.
@@ -171,6 +174,10 @@ impl Lexicon {
     fn add_verb(&mut self, line: &str, class: VerbClass) {
         let mut fields = line.split_whitespace();
         let head = fields.next().expect("verb line has a lemma");
+        let (head, clause_only) = match head.strip_suffix('*') {
+            Some(h) => (h, true),
+            None => (head, false),
+        };
         let (lemma, particle) = match head.split_once('+') {
             Some((l, p)) => (l, Some(p.to_owned())),
             None => (head, None),
@@ -181,6 +188,7 @@ impl Lexicon {
             lemma: lemma.to_owned(),
             class,
             particle,
+            clause_only,
         };
         for form in inflections(lemma, past.as_deref(), participle.as_deref()) {
             let entries = self.verbs.entry(form).or_default();
