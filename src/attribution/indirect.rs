@@ -7,11 +7,9 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
-use super::speakers::{
-    bare_noun_phrase, is_function_word, mention_after, pronoun, Mention, MentionKind,
-};
+use super::speakers::{bare_noun_phrase, is_function_word, mention_after, pronoun, Mention};
 use super::subjects::subject_of;
-use super::{evidential, nesting, questions, stance};
+use super::{evidential, nesting, phrasal, questions, stance};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 
@@ -31,8 +29,8 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
         .filter_map(|(cue, _)| match cue.kind {
             CueKind::Verb(VerbClass::Evidential) => evidential::evidential(ctx, cue),
             CueKind::Verb(class) => verb_clause(ctx, cue, class),
-            CueKind::According => according(ctx, cue),
-            CueKind::Opinion => opinion(ctx, cue),
+            CueKind::According => phrasal::according(ctx, cue),
+            CueKind::Opinion => phrasal::opinion(ctx, cue),
             CueKind::Question => questions::question(ctx, cue),
             CueKind::Colon | CueKind::Dash => None,
         })
@@ -68,7 +66,7 @@ pub(super) fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
 }
 
 /// A found quote from content parts, mixed when a part holds a quote.
-fn found(
+pub(super) fn found(
     ctx: &Context,
     parts: Vec<Range<usize>>,
     cue: &Cue,
@@ -185,7 +183,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
 
 /// Whether the words at `i` add to the frame rather than the content: a
 /// relative clause, an appositive or a participle (`..., X said, adding`).
-fn opens_relative(ctx: &Context, i: usize) -> bool {
+pub(super) fn opens_relative(ctx: &Context, i: usize) -> bool {
     let word = ctx.lower(i);
     matches!(
         word.as_str(),
@@ -443,59 +441,4 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
         }
     }
     after
-}
-
-/// `according to X, ...` and `..., according to X`.
-fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
-    let comma = (cue.tokens.end..end).find(|&i| ctx.word(i) == ",");
-    let limit = comma.unwrap_or(end);
-    let speaker = mention_after(ctx, cue.tokens.end, limit)
-        .or_else(|| bare_noun_phrase(ctx, cue.tokens.end, limit));
-    let speaker_end = comma.map_or_else(
-        || speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end),
-        |c| c + 1,
-    );
-    let before = words(ctx, &(start..cue.tokens.start));
-    // `At the heart of it, according to X, was ...`: the frame splits the
-    // clause, and both sides are what X says.
-    let split = before > 0
-        && comma.is_some()
-        && words(ctx, &(speaker_end..end)) >= MIN_CLAUSE_WORDS
-        && !opens_relative(ctx, speaker_end);
-    let parts = if split {
-        vec![start..cue.tokens.start, speaker_end..end]
-    } else if before >= MIN_CLAUSE_WORDS {
-        once(start..cue.tokens.start).collect()
-    } else {
-        once(speaker_end..end).collect()
-    };
-    found(ctx, parts, cue, speaker)
-}
-
-/// `in his opinion, ...`: the possessive is the source.
-fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
-    let slot = (cue.tokens.start + 1..cue.tokens.end)
-        .find(|&i| pronoun(ctx.word(i)).is_some() || ctx.capitalised(i));
-    let speaker = slot.map(|i| Mention {
-        tokens: i..i + 1,
-        name: i..i + 1,
-        kind: if pronoun(ctx.word(i)).is_some() {
-            MentionKind::Pronoun
-        } else {
-            MentionKind::Name
-        },
-        roles: Vec::new(),
-        gender: pronoun(ctx.word(i)).flatten(),
-        organisation: false,
-    });
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
-    let parts = if cue.tokens.start == start {
-        once(cue.tokens.end..end).collect()
-    } else {
-        vec![start..cue.tokens.start, cue.tokens.end..end]
-    };
-    found(ctx, parts, cue, speaker)
 }
