@@ -61,6 +61,9 @@ impl BertNer {
         weights
             .load(file(WEIGHTS)?)
             .map_err(|e| Error::Model(format!("loading {WEIGHTS}: {e}")))?;
+        // Loading takes the file's float type (fp16 ships); the CPU computes
+        // fp16 with a slow reference kernel, so widen to fp32.
+        weights.float();
         let tokenizer =
             Tokenizer::from_file(file(TOKENIZER)?).map_err(|e| Error::Model(e.to_string()))?;
         let encoder = Encoder::new(tokenizer, config.max_position_embeddings as usize - 2)?;
@@ -188,4 +191,20 @@ fn whole_words(unit: &Unit, mut pieces: std::ops::Range<usize>) -> std::ops::Ran
         pieces.end += 1;
     }
     pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fp16_weights_are_computed_in_fp32() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ner");
+        let ner = BertNer::load(&dir).expect("the shipped model loads");
+        let variables = ner._weights.variables();
+        assert!(!variables.is_empty());
+        for (name, tensor) in variables {
+            assert_eq!(tensor.kind(), Kind::Float, "{name}");
+        }
+    }
 }
