@@ -9,6 +9,7 @@ use super::questions::question_at;
 use super::speakers::{is_function_word, pronoun};
 use super::tokens::{Token, TokenKind};
 use super::Context;
+use crate::ner::EntityLabel;
 
 /// What kind of cue it is, which tells where its source and content are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,11 +404,16 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         return None;
     }
     let ambiguous = base_or_third && form != "says" && form != "say";
-    // After a subject pronoun the form is a verb (`they believe, ...`).
-    let pronoun_subject = matches!(
-        prev.as_str(),
-        "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
-    );
+    // After a subject pronoun or a person's or organisation's name the form
+    // is a verb (`they believe, ...`, `Blige sings to Clinton`).
+    let named_subject = ctx
+        .entity_ending_at(i)
+        .is_some_and(|(_, label)| matches!(label, EntityLabel::Per | EntityLabel::Org));
+    let pronoun_subject = named_subject
+        || matches!(
+            prev.as_str(),
+            "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
+        );
     // `the two states`, `in 30 states`: a plural noun after a number.
     let counted = form.ends_with('s') && is_cardinal(&prev);
     if ambiguous
