@@ -52,15 +52,31 @@ const NOUN_CONTEXT: &[&str] = &[
     "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
 ];
 
+/// Most tokens on either side of a word in a headline line.
+const MAX_TITLE_TOKENS: usize = 40;
+
 /// Whether token `i` stands in a headline set in title case (`Trump Says
-/// He Will Win`): most longer words of its line are capitalised.
+/// He Will Win`): a short line whose longer words are mostly capitalised.
 fn in_title(ctx: &Context, i: usize) -> bool {
     let line = |j: &usize| ctx.tokens[*j].kind != TokenKind::Break;
-    let start = (0..i).rev().take_while(line).last().unwrap_or(i);
-    let end = (i..ctx.tokens.len())
+    let start = (i.saturating_sub(MAX_TITLE_TOKENS)..i)
+        .rev()
+        .take_while(line)
+        .last()
+        .unwrap_or(i);
+    let end = (i..ctx.tokens.len().min(i + MAX_TITLE_TOKENS))
         .take_while(line)
         .last()
         .map_or(i, |j| j + 1);
+    // A line that runs past the window is a paragraph, not a headline.
+    let runs_on = |j: usize| {
+        ctx.tokens
+            .get(j)
+            .is_some_and(|t| t.kind != TokenKind::Break)
+    };
+    if start > 0 && runs_on(start - 1) || runs_on(end) {
+        return false;
+    }
     let long: Vec<usize> = (start..end)
         .filter(|&j| ctx.tokens[j].is_word() && ctx.word(j).chars().count() > 3)
         .collect();
@@ -409,7 +425,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let named_subject = ctx
         .entity_ending_at(i)
         .is_some_and(|(_, label)| matches!(label, EntityLabel::Per | EntityLabel::Org));
-    let pronoun_subject = named_subject
+    let known_subject = named_subject
         || matches!(
             prev.as_str(),
             "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
@@ -417,7 +433,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     // `the two states`, `in 30 states`: a plural noun after a number.
     let counted = form.ends_with('s') && is_cardinal(&prev);
     if ambiguous
-        && !pronoun_subject
+        && !known_subject
         && (NOUN_CONTEXT.contains(&prev.as_str()) && !quantified || noun_follows || counted)
     {
         return None;

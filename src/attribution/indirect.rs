@@ -72,7 +72,8 @@ pub(super) fn found(
     cue: &Cue,
     speaker: Option<Mention>,
 ) -> Option<Found> {
-    // A stance verb's object may be a bare name (`endorsed Sanders`).
+    // A cognition or stance verb's object may be one word (`endorsed
+    // Sanders`).
     let stance = cue.kind == CueKind::Verb(VerbClass::Cognition);
     let long_enough = |p: &Range<usize>| {
         words(ctx, p) >= MIN_CLAUSE_WORDS

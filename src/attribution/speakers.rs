@@ -216,7 +216,10 @@ fn before_adjunct(ctx: &Context, head: Mention, floor: usize) -> Option<Mention>
         return Some(head);
     }
     let subject = head_before(ctx, start - 1, floor).filter(|m| {
-        let date = (m.tokens.clone()).any(|i| is_day(ctx.word(i)) || is_time_word(&ctx.lower(i)));
+        let date = m
+            .tokens
+            .clone()
+            .any(|i| is_day(ctx.word(i)) || is_time_word(&ctx.lower(i)));
         !date && (matches!(m.kind, MentionKind::Name | MentionKind::Pronoun) || !m.roles.is_empty())
     });
     Some(subject.unwrap_or(head))
