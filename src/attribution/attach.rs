@@ -338,7 +338,7 @@ fn previous_sentence_cue(
             matches!(c.kind, CueKind::Verb(_)) && c.tokens.end <= stop && stop - c.tokens.end <= 3
         })?;
     let cue = &cues[c];
-    let sentence = ctx.sentence_start(cue.tokens.start);
+    let sentence = ctx.report_window(&cue.tokens).start;
     let speaker =
         subject_of(ctx, cue, sentence).or_else(|| mention_after(ctx, cue.tokens.end, stop))?;
     Some(Framed {

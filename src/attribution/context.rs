@@ -8,6 +8,10 @@ use super::tokens::{tokenize, Token, TokenKind};
 use crate::document::{Document, Span};
 use crate::ner::{Entity, EntityLabel};
 
+/// Most tokens a report takes on either side of its cue: the longest
+/// reported clause in PolNeAR train has 159 words.
+pub const MAX_REPORT_TOKENS: usize = 300;
+
 /// A document prepared for the rules.
 pub struct Context<'d> {
     /// The document text.
@@ -20,6 +24,10 @@ pub struct Context<'d> {
     pub entities: Vec<(Range<usize>, EntityLabel)>,
     /// For each token, the quote span holding it.
     quote_of: Vec<Option<usize>>,
+    /// Tokens that end a sentence of the narrative, in order (see
+    /// [`Context::sentence_end`]); found once so that sentence lookups are
+    /// binary searches, not scans.
+    boundaries: Vec<usize>,
     doc: &'d Document,
 }
 
@@ -43,14 +51,19 @@ impl<'d> Context<'d> {
             .collect();
         // The lookups below binary-search by position.
         entities.sort_by_key(|(r, _)| (r.start, r.end));
-        Context {
+        let mut context = Context {
             text,
             tokens,
             quotes,
             entities,
             quote_of,
+            boundaries: Vec::new(),
             doc,
-        }
+        };
+        context.boundaries = (0..context.tokens.len())
+            .filter(|&i| context.boundary(i))
+            .collect();
+        context
     }
 
     /// Whether token `i` lies inside a direct quote span.
@@ -114,21 +127,20 @@ impl<'d> Context<'d> {
     /// First token of the sentence holding token `i`; quoted sentence ends
     /// do not count (see [`Context::sentence_end`]).
     pub fn sentence_start(&self, i: usize) -> usize {
-        let mut s = i;
-        while s > 0 && !self.boundary(s - 1) {
-            s -= 1;
-        }
-        s
+        let before = self.boundaries.partition_point(|&b| b < i);
+        before.checked_sub(1).map_or(0, |b| self.boundaries[b] + 1)
     }
 
     /// One past the last token of the sentence holding token `i`, its final
     /// punctuation excluded (a closing mark after it included); quoted
     /// sentence ends do not count.
     pub fn sentence_end(&self, i: usize) -> usize {
-        let mut e = i;
-        while e < self.tokens.len() && !self.boundary(e) {
-            e += 1;
-        }
+        let next = self.boundaries.partition_point(|&b| b < i);
+        let e = self
+            .boundaries
+            .get(next)
+            .copied()
+            .unwrap_or(self.tokens.len().max(i));
         // A closing mark, or an abbreviation whose period ends the
         // sentence, belongs to it.
         if self.in_quote(e) || self.tokens.get(e).is_some_and(Token::is_word) {
@@ -136,6 +148,16 @@ impl<'d> Context<'d> {
         } else {
             e
         }
+    }
+
+    /// The tokens a report with cue `cue` may take its source and content
+    /// from: the sentence holding the cue, at most [`MAX_REPORT_TOKENS`]
+    /// on either side of it, so that a run-on "sentence" as long as the
+    /// document keeps the rules (and their output) linear.
+    pub fn report_window(&self, cue: &Range<usize>) -> Range<usize> {
+        let start = self.sentence_start(cue.start);
+        let end = self.sentence_end(cue.end);
+        start.max(cue.start.saturating_sub(MAX_REPORT_TOKENS))..end.min(cue.end + MAX_REPORT_TOKENS)
     }
 
     /// Whether token `i` ends a sentence of the narrative: sentence-final

@@ -2,6 +2,8 @@
 //! reportedly ...`): the content is the subject with its complement, and
 //! no source is named.
 
+use std::ops::Range;
+
 use super::cues::{Cue, CueKind};
 use super::indirect::{clause_end, kind_of, trim, words};
 use super::lexicon::VerbClass;
@@ -13,8 +15,7 @@ const MAX_EVIDENTIAL_SUBJECT: usize = 12;
 /// `Sanders appears to have a lead`, `the hill seemed steeper`: the content
 /// is the subject and the complement around the verb; no source is named.
 pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
+    let Range { start, end } = ctx.report_window(&cue.tokens);
     let mut subject = cue.tokens.start;
     while subject > start
         && cue.tokens.start - subject < MAX_EVIDENTIAL_SUBJECT

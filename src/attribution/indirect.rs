@@ -103,8 +103,7 @@ const MAX_SUBJECT_MODIFIERS: usize = 4;
 
 /// `X said (that) ...`, `..., X said`, `..., said X`, `..., X said, ...`.
 fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
+    let Range { start, end } = ctx.report_window(&cue.tokens);
     let before = subject_of(ctx, cue, start);
     // Pre-posed content: "CLAUSE, X said" or "CLAUSE, said X".
     let (speaker, head) = match before {
@@ -329,7 +328,6 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
             if ctx.in_quote(i) && !closes_on_comma {
                 return false;
             }
-            let next = ctx.lower(i + 1);
             match ctx.word(i) {
                 ";" => true,
                 // A pair of dashes sets off an aside (`those old - and
@@ -337,10 +335,11 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                 "—" | "–" | "--" | "-" => !dash_pair(ctx, i, end),
                 // A second report by the same subject: "... and said".
                 "and" | "but" => lexicon()
-                    .verbs(&next)
+                    .verbs(ctx.word(i + 1))
                     .iter()
                     .any(|v| v.class == VerbClass::Speech),
                 _ if ctx.word(i) == "," || closes_on_comma => {
+                    let next = ctx.lower(i + 1);
                     // A new clause with its own subject: "..., and she wanted".
                     let new_subject = matches!(next.as_str(), "and" | "but")
                         && matches!(

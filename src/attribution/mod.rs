@@ -27,6 +27,7 @@ mod subjects;
 mod tokens;
 
 use context::Context;
+pub use context::MAX_REPORT_TOKENS;
 use speakers::Mention;
 
 /// How a quote reports speech.

@@ -2,6 +2,7 @@
 //! `in his opinion, ...`, whose source sits inside the phrase.
 
 use std::iter::once;
+use std::ops::Range;
 
 use super::cues::Cue;
 use super::indirect::{found, opens_relative, words, MIN_CLAUSE_WORDS};
@@ -10,8 +11,7 @@ use super::{Context, Found};
 
 /// `according to X, ...` and `..., according to X`.
 pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
+    let Range { start, end } = ctx.report_window(&cue.tokens);
     let comma = (cue.tokens.end..end).find(|&i| ctx.word(i) == ",");
     let limit = comma.unwrap_or(end);
     let speaker = mention_after(ctx, cue.tokens.end, limit)
@@ -53,8 +53,7 @@ pub fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
         gender: pronoun(ctx.word(i)).flatten(),
         organisation: false,
     });
-    let start = ctx.sentence_start(cue.tokens.start);
-    let end = ctx.sentence_end(cue.tokens.end);
+    let Range { start, end } = ctx.report_window(&cue.tokens);
     let parts = if cue.tokens.start == start {
         once(cue.tokens.end..end).collect()
     } else {

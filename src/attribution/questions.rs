@@ -51,7 +51,7 @@ fn question_start(ctx: &Context, from: usize) -> Option<usize> {
 /// it, with the asker after "by" as its source.
 pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
     let start = question_start(ctx, cue.tokens.end)?;
-    let end = ctx.sentence_end(start);
+    let end = ctx.report_window(&(start..start + 1)).end;
     let stop = (start..end)
         .find(|&i| !ctx.in_quote(i) && matches!(ctx.word(i), "," | ";" | "—" | "–" | "--"))
         .unwrap_or(end);

@@ -44,7 +44,7 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// pronoun before `cue_start` that opens a clause, else the first in the
 /// sentence.
 pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
-    let sentence = ctx.sentence_start(cue_start);
+    let sentence = ctx.report_window(&(cue_start..cue_start + 1)).start;
     // Strict candidates first: people and organisations the model tagged,
     // and pronouns. Places and other names (`Oklahoma`, `Republican`) do
     // not speak. Then any capitalised word, for text the model left bare.
