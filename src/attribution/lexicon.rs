@@ -263,7 +263,12 @@ pub fn is_time_word(word: &str) -> bool {
         "november",
         "december",
     ];
-    is_day(word) || MONTHS.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    // Abbreviated: "Aug.", "Sept.".
+    let abbreviated = lower
+        .strip_suffix('.')
+        .is_some_and(|a| a.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(a)));
+    is_day(word) || MONTHS.contains(&lower.as_str()) || abbreviated
 }
 
 /// Every inflected form of a verb: base, 3rd person, past, participle,

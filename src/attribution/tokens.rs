@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::segment::{classify_abbreviation, is_opener, Abbreviation};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -70,7 +72,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let word = &text[start..end_of(j)];
-            if chars.get(j).is_some_and(|&(_, d)| d == '.') && takes_period(word) {
+            let after_period = text[end_of(j)..]
+                .get(1..)
+                .unwrap_or("")
+                .trim_start_matches(' ');
+            if chars.get(j).is_some_and(|&(_, d)| d == '.') && takes_period(word, after_period) {
                 j += 1;
             }
             tokens.push(Token {
@@ -91,15 +97,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Whether a word directly followed by a period keeps it: initials,
-/// dotted acronyms and common abbreviations.
-fn takes_period(word: &str) -> bool {
-    let mut letters = word.chars();
-    let single_capital =
-        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    single_capital
-        || word.contains('.')
-        || crate::attribution::lexicon::lexicon().is_abbreviation(word)
+/// Whether a word directly followed by a period keeps it, given the text
+/// after the period: titles, initials and dotted acronyms always do (the
+/// rules ask the splitter whether such a period also ends a sentence); an
+/// abbreviation that can end a sentence (`Sept.`, `Inc.`, `No.`) does when
+/// a word that does not typically open a sentence follows, as the sentence
+/// splitter decides (`Sept. 11`, but `''No.''`).
+fn takes_period(word: &str, after: &str) -> bool {
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty() && after.starts_with(|c: char| c.is_alphanumeric()));
+    match classify_abbreviation(word) {
+        _ if word.contains('.') => true,
+        Abbreviation::Never => true,
+        Abbreviation::BeforeOpener => next_word.is_some_and(|w| !is_opener(w)),
+        Abbreviation::None => crate::attribution::lexicon::lexicon().is_abbreviation(word),
+    }
 }
 
 #[cfg(test)]

@@ -12,4 +12,5 @@ pub trait Segmenter: Send + Sync {
 mod abbreviations;
 mod splitter;
 
+pub(crate) use abbreviations::{classify as classify_abbreviation, is_opener, Abbreviation};
 pub use splitter::SentenceSplitter;
