@@ -347,7 +347,7 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                             "he" | "she" | "they" | "we" | "i" | "it"
                         );
                     new_subject
-                        || next.ends_with("ing")
+                        || next.ends_with("ing") && !ING_PREPOSITIONS.contains(&next.as_str())
                         || matches!(
                             next.as_str(),
                             "who" | "which" | "where" | "according" | "except"
@@ -360,6 +360,17 @@ pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
         // A closing mark stays with its quote.
         .map_or(end, |i| if ctx.in_quote(i) { i + 1 } else { i })
 }
+
+/// Prepositions that look like participles: after a comma they go on with
+/// the clause (`..., including ...`) rather than open a frame (`...,
+/// adding`).
+const ING_PREPOSITIONS: &[&str] = &[
+    "including",
+    "during",
+    "regarding",
+    "concerning",
+    "excluding",
+];
 
 /// Most words of an aside between two dashes.
 const MAX_ASIDE_WORDS: usize = 8;
