@@ -100,7 +100,11 @@ pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 })
         });
         match joined.last_mut() {
-            Some(prev) if joins => prev.parts.extend(f.parts),
+            Some(prev) if joins => {
+                // An indirect report with a quoted piece is mixed.
+                prev.parts.extend(f.parts);
+                prev.kind = QuoteKind::Mixed;
+            }
             _ => joined.push(f),
         }
     }

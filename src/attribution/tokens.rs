@@ -11,7 +11,7 @@ pub enum TokenKind {
     /// Letters and digits, with inner apostrophes, hyphens and periods
     /// ("don't", "D-Ill", "U.S.") and the period of an abbreviation ("Mr.").
     Word,
-    /// One punctuation mark; `''` counts as one mark.
+    /// One punctuation mark; `''` and a typed dash (`--`) count as one.
     Punct,
     /// A line break: paragraphs never share a token run across it.
     Break,
@@ -86,7 +86,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
         } else {
             let double = (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|&(_, d)| d == c);
-            let j = if double { i + 2 } else { i + 1 };
+            let mut j = if double { i + 2 } else { i + 1 };
+            // A typed dash: `--` or `---`.
+            while c == '-' && chars.get(j).is_some_and(|&(_, d)| d == '-') {
+                j += 1;
+            }
             tokens.push(Token {
                 byte: start..end_of(j),
                 kind: TokenKind::Punct,
