@@ -351,20 +351,24 @@ fn plural_subject(ctx: &Context, i: usize) -> bool {
 /// Most words of the object between a framing verb and its "as".
 const MAX_FRAMED_WORDS: usize = 8;
 
-/// Whether an object and then "as" follow from `i` (`Trump as a "con
-/// artist"`), and "as" is not part of a comparison (`as well`, `as soon
-/// as`).
-fn as_follows(ctx: &Context, i: usize) -> bool {
-    let r#as = (i..i + MAX_FRAMED_WORDS + 1)
-        .take_while(|&j| j < ctx.tokens.len() && ctx.tokens[j].is_word() && !ctx.in_quote(j))
-        .find(|&j| word(ctx, j) == "as");
-    r#as.is_some_and(|j| {
-        j > i
-            && !matches!(
-                word(ctx, j + 1).as_str(),
-                "well" | "soon" | "much" | "many" | "long" | "if" | "though" | "of" | "far"
-            )
-    })
+/// Whether an object and then its frame follow from `i`: "as" that is not
+/// part of a comparison (`Trump as a "con artist"`, not `as well`, `as soon
+/// as`), or a quotation (`labeling Obama's actions "an abuse of power"`).
+fn frame_follows(ctx: &Context, i: usize) -> bool {
+    let object = (i..i + MAX_FRAMED_WORDS + 1)
+        .take_while(|&j| j < ctx.tokens.len() && ctx.tokens[j].is_word() && !ctx.in_quote(j));
+    let mut end = i;
+    for j in object {
+        if word(ctx, j) == "as" {
+            return j > i
+                && !matches!(
+                    word(ctx, j + 1).as_str(),
+                    "well" | "soon" | "much" | "many" | "long" | "if" | "though" | "of" | "far"
+                );
+        }
+        end = j + 1;
+    }
+    end > i && ctx.quotes.iter().any(|q| q.tokens.start == end)
 }
 
 /// A reporting verb starting at `i`, with its particle and adjuncts.
@@ -409,7 +413,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         return None;
     }
     if verb.class == VerbClass::Framing {
-        return as_follows(ctx, i + 1).then_some(Cue {
+        return frame_follows(ctx, i + 1).then_some(Cue {
             tokens: i..i + 1,
             kind: CueKind::Verb(VerbClass::Framing),
             ambiguous: false,

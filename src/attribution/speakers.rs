@@ -616,19 +616,24 @@ fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Me
 /// A name mention over `range`, extended left over titles ("Agriculture
 /// Minister Dr. X") down to `floor`; titles give roles and gender.
 pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention {
+    let is_title = |i: usize| lexicon().title(ctx.word(i)).is_some();
     let mut start = range.start;
+    // Back over titles, and a capitalised word that qualifies one ("Ohio
+    // Gov.", "Agriculture Minister").
     while start > floor
-        && (lexicon().title(ctx.word(start - 1)).is_some() && ctx.capitalised(start - 1)
-            || is_name_joiner(ctx, start - 1))
+        && (is_title(start - 1) && ctx.capitalised(start - 1)
+            || is_name_joiner(ctx, start - 1)
+            || ctx.capitalised(start - 1) && is_title(start) && !ctx.ends_sentence(start - 1))
     {
         start -= 1;
     }
     let mut m = simple(start..range.end, MentionKind::Name, None);
-    // Titles inside the entity ("Sen. Roe") are not part of the bare name.
-    let mut name_start = range.start;
-    while name_start + 1 < range.end && lexicon().title(ctx.word(name_start)).is_some() {
-        name_start += 1;
-    }
+    // Titles inside the entity ("Sen. Roe"), and what qualifies them
+    // ("Arkansas Gov. Mike Huckabee"), are not part of the bare name.
+    let name_start = (range.start..range.end - 1)
+        .rev()
+        .find(|&i| lexicon().title(ctx.word(i)).is_some())
+        .map_or(range.start, |t| t + 1);
     m.name = name_start..range.end;
     for i in start..name_start {
         if let Some(gender) = lexicon().title(ctx.word(i)) {
