@@ -119,7 +119,13 @@ fn uncued_quote(ctx: &Context, span: &Range<usize>, words: usize) -> bool {
     } else {
         MIN_UNCUED_WORDS
     };
-    words >= min && !is_title(ctx, span)
+    words >= min && !is_title(ctx, span) && !has_byline(ctx, span)
+}
+
+/// Whether a byline follows the quote (`"Museum to close," by Jane Roe`):
+/// it is the headline of an article, not speech.
+fn has_byline(ctx: &Context, span: &Range<usize>) -> bool {
+    ctx.lower(span.end) == "by" && ctx.capitalised(span.end + 1)
 }
 
 /// Whether the quote opening at `open` sits inside a sentence that began
