@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::evidential::hearsay_at;
 use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
+use super::phrasal::finding_at;
 use super::questions::question_at;
 use super::speakers::{is_function_word, pronoun};
 use super::tokens::{Token, TokenKind};
@@ -16,7 +17,7 @@ use crate::ner::EntityLabel;
 pub enum CueKind {
     /// A reporting verb ("said", "pointed out").
     Verb(VerbClass),
-    /// "according to": the source follows.
+    /// "according to", or "In" before a poll: the source follows.
     According,
     /// "in his opinion": the possessive is the source.
     Opinion,
@@ -126,6 +127,7 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
             continue;
         }
         let cue = phrase_at(ctx, i)
+            .or_else(|| finding_at(ctx, i))
             .or_else(|| question_at(ctx, i))
             .or_else(|| hearsay_at(ctx, i))
             .or_else(|| verb_at(ctx, i))

@@ -1,10 +1,11 @@
-//! Phrasal cues: `according to X, ...` (and `..., according to X`) and
-//! `in his opinion, ...`, whose source sits inside the phrase.
+//! Phrasal cues: `according to X, ...` (and `..., according to X`),
+//! `In a CNN poll, ...` and `in his opinion, ...`, whose source sits
+//! inside the phrase.
 
 use std::iter::once;
 use std::ops::Range;
 
-use super::cues::Cue;
+use super::cues::{Cue, CueKind};
 use super::indirect::{found, opens_relative, words, MIN_CLAUSE_WORDS};
 use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
 use super::{Context, Found};
@@ -35,6 +36,36 @@ pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
         once(speaker_end..end).collect()
     };
     found(ctx, parts, cue, speaker)
+}
+
+/// Nouns of findings that speak through "In ...": `In a CNN poll released
+/// Monday, ...`.
+const FINDINGS: &[&str] = &["poll", "polls", "survey", "surveys", "study"];
+
+/// Most words between "In" and the comma after its source.
+const MAX_FINDING_WORDS: usize = 12;
+
+/// "In" opening a sentence with a poll, survey or study before its comma
+/// (`In the latest CNN/ORC poll, Trump leads ...`): read like "according
+/// to", the phrase is the source and the clause after it the content.
+pub fn finding_at(ctx: &Context, i: usize) -> Option<Cue> {
+    let opens = i == 0 || ctx.ends_sentence(i - 1);
+    if ctx.lower(i) != "in" || !opens {
+        return None;
+    }
+    let phrase: Vec<usize> = (i + 1..ctx.tokens.len())
+        .take(MAX_FINDING_WORDS + 1)
+        .take_while(|&j| ctx.tokens[j].is_word() && !ctx.in_quote(j))
+        .collect();
+    let comma = phrase.last().map_or(i + 1, |&j| j + 1);
+    let finding = phrase
+        .iter()
+        .any(|&j| FINDINGS.contains(&ctx.lower(j).as_str()));
+    (finding && ctx.word(comma) == ",").then_some(Cue {
+        tokens: i..i + 1,
+        kind: CueKind::According,
+        ambiguous: false,
+    })
 }
 
 /// `in his opinion, ...`: the possessive is the source.
