@@ -331,6 +331,9 @@ fn add_role(ctx: &Context, mention: &mut Mention, i: usize) {
 
 /// A pronoun, name or descriptor ending right before `end`.
 fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
+    if end <= floor {
+        return None;
+    }
     let last = end - 1;
     let word = ctx.word(last);
     if word == ")" {
