@@ -190,12 +190,47 @@ pub struct Summary {
 }
 
 /// Runs all stages over `docs` in parallel (see the module docs for how
-/// threads are shared).
+/// threads are shared); fails with the first document's error.
 pub fn annotate(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), Error> {
-    docs.par_iter_mut().for_each(|d| pipeline.segment(d));
-    pipeline.recognize(docs)?;
-    docs.par_iter_mut().for_each(|d| pipeline.attribute(d));
-    Ok(())
+    annotate_each(pipeline, docs).into_iter().collect()
+}
+
+/// Runs all stages over `docs` in parallel and says, per document, whether
+/// they ran: a stage that panics on one document fails that document only
+/// (it skips the later stages), and a model failure fails the whole batch.
+pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(), Error>> {
+    let mut outcomes: Vec<Result<(), Error>> = docs
+        .par_iter_mut()
+        .map(|d| guarded("sentence", || pipeline.segment(d)))
+        .collect();
+    if let Err(error) = pipeline.recognize(docs) {
+        let message = match error {
+            Error::Model(message) => message,
+            other => other.to_string(),
+        };
+        return docs
+            .iter()
+            .map(|_| Err(Error::Model(message.clone())))
+            .collect();
+    }
+    docs.par_iter_mut()
+        .zip(&mut outcomes)
+        .filter(|(_, outcome)| outcome.is_ok())
+        .for_each(|(d, outcome)| *outcome = guarded("attribution", || pipeline.attribute(d)));
+    outcomes
+}
+
+/// Runs one stage on one document, turning a panic into
+/// [`Error::Internal`].
+fn guarded(stage: &'static str, run: impl FnOnce()) -> Result<(), Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        Error::Internal { stage, message }
+    })
 }
 
 /// Processes every input and writes one record per input, in order.
@@ -240,16 +275,18 @@ fn process_chunk(pipeline: &Pipeline, chunk: Vec<Input>) -> Vec<Record> {
             })),
         }
     }
-    let failure = annotate(pipeline, &mut docs).err().map(|e| e.to_string());
+    let outcomes = annotate_each(pipeline, &mut docs);
     slots
         .into_iter()
-        .map(|slot| match (slot, &failure) {
-            (Err(record), _) => Record::Error(record),
-            (Ok(i), Some(error)) => Record::Error(ErrorRecord {
-                id: docs[i].id.clone(),
-                error: error.clone(),
-            }),
-            (Ok(i), None) => Record::Document(DocumentRecord::from(&docs[i])),
+        .map(|slot| match slot {
+            Err(record) => Record::Error(record),
+            Ok(i) => match &outcomes[i] {
+                Err(error) => Record::Error(ErrorRecord {
+                    id: docs[i].id.clone(),
+                    error: error.to_string(),
+                }),
+                Ok(()) => Record::Document(DocumentRecord::from(&docs[i])),
+            },
         })
         .collect()
 }
@@ -274,6 +311,44 @@ mod tests {
             Err(Error::TooLarge { size: 6, limit: 3 })
         ));
         assert_eq!(decode_text(b"ok\n".to_vec(), 10).unwrap(), "ok\n");
+    }
+
+    /// The rule stage with a bug that only one document triggers.
+    struct Fragile;
+
+    impl crate::attribution::Attributor for Fragile {
+        fn attribute(&self, doc: &mut Document) {
+            assert!(!doc.text.contains("boom"), "a bug met {}", doc.id);
+            crate::attribution::RuleAttributor::default().attribute(doc);
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_fails_its_document_only() {
+        let pipeline = Pipeline::without_model().with_attributor(Box::new(Fragile));
+        let inputs = ["One \"quote,\" she said.", "It went boom.", "Two."]
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| Input {
+                id: format!("d{i}"),
+                text: Ok(text.to_owned()),
+            });
+        let mut out = Vec::new();
+        let summary = run(&pipeline, inputs, &mut out, |_| {}).unwrap();
+        assert_eq!((summary.documents, summary.failed), (3, 1));
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines[0]["quotes"].as_array().map(Vec::len), Some(1));
+        let error = lines[1]["error"].as_str().unwrap();
+        assert!(
+            error.contains("internal error in the attribution stage"),
+            "{error}"
+        );
+        assert!(error.contains("a bug met d1"), "{error}");
+        assert!(lines[2]["quotes"].is_array());
     }
 
     #[test]

@@ -50,6 +50,15 @@ pub enum Error {
     /// The named-entity model could not be loaded or run.
     #[error("named-entity model: {0}")]
     Model(String),
+    /// A stage failed on this document with a bug (a panic): the document
+    /// gets this error and the run goes on.
+    #[error("internal error in the {stage} stage (please report it): {message}")]
+    Internal {
+        /// The stage that failed.
+        stage: &'static str,
+        /// The panic message.
+        message: String,
+    },
     /// An evaluation data set is missing or malformed.
     #[error("evaluation data {path}: {message}")]
     EvalData {

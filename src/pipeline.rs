@@ -41,6 +41,12 @@ impl Pipeline {
         }
     }
 
+    /// This pipeline with `attributor` as its rule stage.
+    pub fn with_attributor(mut self, attributor: Box<dyn Attributor>) -> Self {
+        self.attributor = attributor;
+        self
+    }
+
     /// Whether the named-entity model is loaded.
     pub fn has_model(&self) -> bool {
         self.recognizer.is_some()
