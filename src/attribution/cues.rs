@@ -332,8 +332,9 @@ fn evidential_at(ctx: &Context, i: usize, form: &str, prev: &str, next: &str) ->
 }
 
 /// Whether the word before `i` reads as a plural noun that a base form
-/// agrees with (`polls show`, `FEC records show`): it ends in a plain -s
-/// and is no verb, function word or possessive.
+/// agrees with (`polls show`, `FEC records show`, `the reports show`): it
+/// ends in a plain -s and is no function word, possessive or (unless a
+/// determiner precedes it) verb.
 fn plural_subject(ctx: &Context, i: usize) -> bool {
     if i == 0 || !ctx.tokens[i - 1].is_word() || ctx.in_quote(i - 1) {
         return false;
@@ -346,7 +347,8 @@ fn plural_subject(ctx: &Context, i: usize) -> bool {
         && !prev.ends_with("is")
         && !prev.ends_with("'s")
         && !prev.ends_with("’s")
-        && lexicon().verbs(&prev).is_empty()
+        // A verb form is a noun after a determiner (`the reports show`).
+        && (lexicon().verbs(&prev).is_empty() || i >= 2 && DETERMINERS.contains(&word(ctx, i - 2).as_str()))
         && !is_function_word(&prev)
 }
 
