@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::evidential::hearsay_at;
 use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
+use super::nouns::noun_at;
 use super::phrasal::finding_at;
 use super::questions::question_at;
 use super::speakers::{is_function_word, pronoun};
@@ -27,6 +28,9 @@ pub enum CueKind {
     Dash,
     /// A passive "asked" before a question (`When asked whether ...`).
     Question,
+    /// A noun after a possessor (`Trump's decision to ...`): the
+    /// possessor is the source, the complement the content.
+    Noun,
 }
 
 /// A cue found in the text.
@@ -131,6 +135,7 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
             .or_else(|| question_at(ctx, i))
             .or_else(|| hearsay_at(ctx, i))
             .or_else(|| verb_at(ctx, i))
+            .or_else(|| noun_at(ctx, i))
             .or_else(|| frame_verb_at(ctx, i));
         match cue {
             Some(cue) => {
@@ -151,7 +156,7 @@ fn word(ctx: &Context, i: usize) -> String {
 }
 
 /// The length of a phrase matched at `i`, if `words` match there.
-fn match_words(ctx: &Context, i: usize, words: &[String]) -> Option<usize> {
+pub(super) fn match_words(ctx: &Context, i: usize, words: &[String]) -> Option<usize> {
     words
         .iter()
         .enumerate()
@@ -291,7 +296,7 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
         let kind = match p.kind {
             PhraseKind::According => CueKind::According,
             PhraseKind::Opinion => CueKind::Opinion,
-            PhraseKind::Adjunct => return None,
+            PhraseKind::Adjunct | PhraseKind::Noun => return None,
         };
         let len = match_words(ctx, i, &p.words)?;
         let slot_is_possessive = p.words.iter().enumerate().all(|(k, w)| {

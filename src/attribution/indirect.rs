@@ -9,7 +9,7 @@ use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
 use super::speakers::{bare_noun_phrase, is_function_word, mention_after, pronoun, Mention};
 use super::subjects::subject_of;
-use super::{evidential, nesting, phrasal, questions, stance};
+use super::{evidential, nesting, nouns, phrasal, questions, stance};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
 
@@ -32,6 +32,7 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
             CueKind::According => phrasal::according(ctx, cue),
             CueKind::Opinion => phrasal::opinion(ctx, cue),
             CueKind::Question => questions::question(ctx, cue),
+            CueKind::Noun => nouns::noun_report(ctx, cue),
             CueKind::Colon | CueKind::Dash => None,
         })
         .collect();

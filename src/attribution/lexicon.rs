@@ -45,6 +45,8 @@ pub enum PhraseKind {
     Opinion,
     /// "in a statement": lengthens the verb cue it follows.
     Adjunct,
+    /// "decision", "support for": a noun cue after a possessor.
+    Noun,
 }
 
 /// A phrasal cue: its words (`*` is a one-word slot) and kind.
@@ -138,6 +140,7 @@ impl Lexicon {
                 "according" => PhraseKind::According,
                 "opinion" => PhraseKind::Opinion,
                 "adjunct" => PhraseKind::Adjunct,
+                "noun" => PhraseKind::Noun,
                 other => panic!("unknown phrase kind {other}"),
             };
             let words = words.split_whitespace().map(str::to_owned).collect();

@@ -17,6 +17,7 @@ mod headline;
 mod indirect;
 mod lexicon;
 mod nesting;
+mod nouns;
 mod phrasal;
 mod questions;
 mod quotes;

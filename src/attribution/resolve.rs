@@ -156,7 +156,13 @@ fn name_cluster(
     reported: &[bool],
 ) -> usize {
     let key = name_key(ctx, mention);
-    let written = ctx.slice(&mention.name).to_owned();
+    let slice = ctx.slice(&mention.name);
+    // The canonical name drops a possessive (`Mr. Trump's decision`).
+    let written = slice
+        .strip_suffix("'s")
+        .or_else(|| slice.strip_suffix("’s"))
+        .unwrap_or(slice)
+        .to_owned();
     let existing = clusters
         .iter()
         .rposition(|c| !c.key.is_empty() && same_name(&c.key, &key));

@@ -1,0 +1,72 @@
+//! Noun cues: what a possessor said, decided or felt, named by a noun
+//! (`Trump's decision to ...`, `his criticism of ...`, `her claim that
+//! ...`); the possessor is the source, the complement the content.
+
+use std::iter::once;
+
+use super::cues::{match_words, Cue, CueKind};
+use super::indirect::{clause_end, found};
+use super::lexicon::{lexicon, PhraseKind};
+use super::speakers::{name_mention, pronoun, Mention, MentionKind};
+use super::{Context, Found};
+
+/// Words that open a noun cue's complement: a clause (`that`), an
+/// infinitive (`to`) or the object of the act (`of`, `on`, ...).
+const COMPLEMENT_OPENERS: &[&str] = &["that", "to", "of", "for", "on", "about", "against", "over"];
+
+/// A noun cue starting at `i`: a noun of the lexicon after a possessor and
+/// before its complement.
+pub fn noun_at(ctx: &Context, i: usize) -> Option<Cue> {
+    possessor(ctx, i)?;
+    let len = lexicon()
+        .phrases
+        .iter()
+        .filter(|p| p.kind == PhraseKind::Noun)
+        .find_map(|p| match_words(ctx, i, &p.words))?;
+    // A noun phrase ending in its preposition (`support for`) takes its
+    // object directly.
+    let opener = ctx.lower(i + len - 1);
+    let takes_object = len > 1 && COMPLEMENT_OPENERS.contains(&opener.as_str());
+    let complement = takes_object || COMPLEMENT_OPENERS.contains(&ctx.lower(i + len).as_str());
+    complement.then(|| Cue {
+        tokens: i..i + len,
+        kind: CueKind::Noun,
+        ambiguous: false,
+    })
+}
+
+/// The report of a noun cue: its complement, told by its possessor.
+pub fn noun_report(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let speaker = possessor(ctx, cue.tokens.start)?;
+    let end = ctx.report_window(&cue.tokens).end;
+    let start = cue.tokens.end;
+    let content = start..clause_end(ctx, start, end);
+    found(ctx, once(content).collect(), cue, Some(speaker))
+}
+
+/// The possessor right before token `i`: a possessive pronoun (`his`) or
+/// a name with `'s` (`Mr. Trump's`).
+fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
+    let before = i.checked_sub(1)?;
+    let word = ctx.word(before);
+    if matches!(ctx.lower(before).as_str(), "his" | "her" | "their" | "its") {
+        return Some(Mention {
+            tokens: before..i,
+            name: before..i,
+            kind: MentionKind::Pronoun,
+            roles: Vec::new(),
+            gender: pronoun(word).flatten(),
+            organisation: false,
+        });
+    }
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    if !possessive || !ctx.capitalised(before) || ctx.in_quote(before) {
+        return None;
+    }
+    let sentence = ctx.sentence_start(before);
+    let mut start = before;
+    while start > sentence && ctx.capitalised(start - 1) && !ctx.in_quote(start - 1) {
+        start -= 1;
+    }
+    Some(name_mention(ctx, start..i, sentence))
+}
