@@ -4,7 +4,7 @@
 
 use std::iter::once;
 
-use super::cues::{match_words, Cue, CueKind};
+use super::cues::{match_words, Cue, CueKind, DETERMINERS};
 use super::indirect::{clause_end, found};
 use super::lexicon::{lexicon, PhraseKind};
 use super::speakers::{name_mention, pronoun, Mention, MentionKind};
@@ -60,13 +60,32 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
         });
     }
     let possessive = word.ends_with("'s") || word.ends_with("’s");
-    if !possessive || !ctx.capitalised(before) || ctx.in_quote(before) {
+    if !possessive || ctx.in_quote(before) {
         return None;
     }
     let sentence = ctx.sentence_start(before);
     let mut start = before;
-    while start > sentence && ctx.capitalised(start - 1) && !ctx.in_quote(start - 1) {
-        start -= 1;
+    if ctx.capitalised(before) {
+        while start > sentence && ctx.capitalised(start - 1) && !ctx.in_quote(start - 1) {
+            start -= 1;
+        }
+        return Some(name_mention(ctx, start..i, sentence));
     }
-    Some(name_mention(ctx, start..i, sentence))
+    // A common noun back to its determiner: `the company's`.
+    let determiner = (sentence..before)
+        .rev()
+        .take(MAX_DESCRIPTOR_WORDS)
+        .take_while(|&j| ctx.tokens[j].is_word() && !ctx.in_quote(j))
+        .find(|&j| DETERMINERS.contains(&ctx.lower(j).as_str()))?;
+    Some(Mention {
+        tokens: determiner..i,
+        name: determiner..i,
+        kind: MentionKind::Descriptor,
+        roles: Vec::new(),
+        gender: None,
+        organisation: false,
+    })
 }
+
+/// Most words between a possessive common noun and its determiner.
+const MAX_DESCRIPTOR_WORDS: usize = 3;
