@@ -273,17 +273,19 @@ const MAX_BARE_SUBJECT_WORDS: usize = 5;
 fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Option<Mention> {
     let mut start = cue_start;
     while start > sentence_start
-        && ctx.tokens[start - 1].is_word()
+        && (ctx.tokens[start - 1].is_word() || ctx.word(start - 1) == "%")
         && !ctx.in_quote(start - 1)
         && !matches!(
             ctx.lower(start - 1).as_str(),
             "that" | "who" | "which" | "and" | "but"
         )
+        && !SUBORDINATORS.contains(&ctx.lower(start - 1).as_str())
     {
         start -= 1;
     }
     let opens = start == sentence_start
-        || ctx.word(start - 1) == ","
+        || matches!(ctx.word(start - 1), "," | ":")
+        || SUBORDINATORS.contains(&ctx.lower(start - 1).as_str())
         || start - 1 == sentence_start && matches!(ctx.lower(start - 1).as_str(), "and" | "but");
     // Nouns and quantifiers only: no verb, adverb, preposition or time.
     let verbless = (start..cue_start).all(|i| {
@@ -291,15 +293,34 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
         // "Nearly half", "Roughly 40 percent": an adverb of quantity.
         let quantity = matches!(ctx.lower(i + 1).as_str(), "half" | "all" | "a" | "one")
             || ctx.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
+        // "Six in 10", "nine out of 10": a ratio.
+        let ratio = matches!(w.as_str(), "in" | "out" | "of")
+            && i > start
+            && is_number(&ctx.lower(i - 1))
+            && (is_number(&ctx.lower(i + 1)) || ctx.lower(i + 1) == "of");
         lexicon().verbs(&w).is_empty()
             && (!w.ends_with("ly") || quantity)
             && !w.ends_with("ing")
-            && !NOT_IN_BARE_SUBJECT.contains(&w.as_str())
+            && (!NOT_IN_BARE_SUBJECT.contains(&w.as_str()) || ratio)
             && !is_time_word(&w)
     });
     (opens && verbless && cue_start - start <= MAX_BARE_SUBJECT_WORDS)
         .then(|| bare_noun_phrase(ctx, start, cue_start))
         .flatten()
+}
+
+/// Conjunctions that open a clause with its own subject (`While some
+/// friends say ...`).
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "because", "since", "whereas", "if", "when",
+];
+
+/// Whether `word` (lower case) is a number: digits or a number word.
+fn is_number(word: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "out",
+    ];
+    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
 }
 
 /// Whether a cue at `i` can take its subject after it: it follows a comma

@@ -599,7 +599,7 @@ pub fn sentence_subject(ctx: &Context, start: usize, limit: usize) -> Option<Men
 /// A short phrase without article or capital ("court filings") from
 /// `start` to `limit`, as a descriptor: the source after "according to".
 pub fn bare_noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
-    let words = (start..limit).all(|i| ctx.tokens[i].is_word());
+    let words = (start..limit).all(|i| ctx.tokens[i].is_word() || ctx.word(i) == "%");
     (words && (1..=5).contains(&(limit - start)))
         .then(|| simple(start..limit, MentionKind::Descriptor, None))
 }
