@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind, DETERMINERS};
 use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
-use super::speakers::{bare_noun_phrase, is_function_word, mention_after, pronoun, Mention};
+use super::speakers::{is_function_word, mention_after, noun_phrase, pronoun, Mention};
 use super::subjects::subject_of;
 use super::{evidential, nesting, nouns, phrasal, questions, stance};
 use super::{Context, Found};
@@ -266,6 +266,33 @@ const NOT_IN_BARE_SUBJECT: &[&str] = &[
 
 /// Most words of a bare subject.
 const MAX_BARE_SUBJECT_WORDS: usize = 5;
+/// Most words of a bare subject that is a share of a group.
+const MAX_SHARE_SUBJECT_WORDS: usize = 9;
+
+/// Whether token `i` names a share: "percent", "%", "half", "majority",
+/// "most", ...
+fn is_share(ctx: &Context, i: usize) -> bool {
+    const SHARES: &[&str] = &[
+        "percent",
+        "%",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "majority",
+        "plurality",
+        "most",
+        "many",
+        "some",
+        "all",
+        "none",
+        "few",
+        "several",
+        "both",
+        "each",
+    ];
+    SHARES.contains(&ctx.lower(i).as_str())
+}
 
 /// The words between the start of a clause and its verb at `cue_start`,
 /// when they are few, outside quotes and open the sentence or follow a
@@ -293,19 +320,30 @@ fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Optio
         // "Nearly half", "Roughly 40 percent": an adverb of quantity.
         let quantity = matches!(ctx.lower(i + 1).as_str(), "half" | "all" | "a" | "one")
             || ctx.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
-        // "Six in 10", "nine out of 10": a ratio.
+        // "Six in 10", "nine out of 10": a ratio; "58 percent of voters":
+        // a share.
         let ratio = matches!(w.as_str(), "in" | "out" | "of")
             && i > start
             && is_number(&ctx.lower(i - 1))
-            && (is_number(&ctx.lower(i + 1)) || ctx.lower(i + 1) == "of");
+            && (is_number(&ctx.lower(i + 1)) || ctx.lower(i + 1) == "of")
+            || w == "of" && i > start && is_share(ctx, i - 1);
         lexicon().verbs(&w).is_empty()
             && (!w.ends_with("ly") || quantity)
             && !w.ends_with("ing")
             && (!NOT_IN_BARE_SUBJECT.contains(&w.as_str()) || ratio)
             && !is_time_word(&w)
     });
-    (opens && verbless && cue_start - start <= MAX_BARE_SUBJECT_WORDS)
-        .then(|| bare_noun_phrase(ctx, start, cue_start))
+    // A share of a group may name the group at length ("58 percent of
+    // Florida Latino voters").
+    let share =
+        (start..cue_start).any(|i| ctx.lower(i) == "of" && i > start && is_share(ctx, i - 1));
+    let most = if share {
+        MAX_SHARE_SUBJECT_WORDS
+    } else {
+        MAX_BARE_SUBJECT_WORDS
+    };
+    (opens && verbless && cue_start - start <= most)
+        .then(|| noun_phrase(ctx, start, cue_start))
         .flatten()
 }
 

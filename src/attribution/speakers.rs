@@ -599,9 +599,19 @@ pub fn sentence_subject(ctx: &Context, start: usize, limit: usize) -> Option<Men
 /// A short phrase without article or capital ("court filings") from
 /// `start` to `limit`, as a descriptor: the source after "according to".
 pub fn bare_noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+    (limit - start <= MAX_BARE_PHRASE_WORDS)
+        .then(|| noun_phrase(ctx, start, limit))
+        .flatten()
+}
+
+/// Most words of a bare noun phrase.
+const MAX_BARE_PHRASE_WORDS: usize = 5;
+
+/// The words from `start` to `limit` (at least one, all words or `%`) as
+/// a descriptor mention.
+pub fn noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
     let words = (start..limit).all(|i| ctx.tokens[i].is_word() || ctx.word(i) == "%");
-    (words && (1..=5).contains(&(limit - start)))
-        .then(|| simple(start..limit, MentionKind::Descriptor, None))
+    (words && limit > start).then(|| simple(start..limit, MentionKind::Descriptor, None))
 }
 
 /// A mention without roles.
