@@ -165,8 +165,12 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     // No name, pronoun or descriptor: the plain words before the verb
     // ("all but two said", "Nearly half said") still say who spoke.
     let speaker = speaker.or_else(|| bare_subject(ctx, cue.tokens.start, start));
-    speaker.as_ref()?;
     let content_start = complement_start(ctx, cue, end);
+    // Without a subject a "that" clause is still a report (`..., having
+    // argued that ...`); its speaker is left to the fallback.
+    if speaker.is_none() && ctx.lower(content_start) != "that" {
+        return None;
+    }
     if !topic_follows(ctx, cue, content_start) {
         return None;
     }
