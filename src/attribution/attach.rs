@@ -213,7 +213,10 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
         .flatten()
         .any(|&c| (a.end..b.start).contains(&cues[c].tokens.start));
     let sentence_ends = (a.end..b.start).filter(|&i| ctx.ends_sentence(i)).count();
-    loose_words == 0 || cue_between && sentence_ends <= 1 && !embedded(ctx, b.start)
+    // A quote that ended its sentence with a period (`"A." X said. "B."`)
+    // is a report of its own; a comma or question mark leaves it open.
+    let closed = ctx.word(a.end.saturating_sub(2)) == ".";
+    loose_words == 0 || cue_between && sentence_ends <= 1 && !closed && !embedded(ctx, b.start)
 }
 
 /// Finds the cue and speaker of quote `q`: after it (`"...," X said`),
