@@ -7,7 +7,7 @@ use std::iter::once;
 use super::cues::{match_words, Cue, CueKind, DETERMINERS};
 use super::indirect::{clause_end, found};
 use super::lexicon::{lexicon, PhraseKind};
-use super::speakers::{name_mention, pronoun, Mention, MentionKind};
+use super::speakers::{name_mention, pronoun, simple, Mention, MentionKind};
 use super::{Context, Found};
 
 /// Words that open a noun cue's complement: a clause (`that`), an
@@ -50,14 +50,11 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
     let before = i.checked_sub(1)?;
     let word = ctx.word(before);
     if matches!(ctx.lower(before).as_str(), "his" | "her" | "their" | "its") {
-        return Some(Mention {
-            tokens: before..i,
-            name: before..i,
-            kind: MentionKind::Pronoun,
-            roles: Vec::new(),
-            gender: pronoun(word).flatten(),
-            organisation: false,
-        });
+        return Some(simple(
+            before..i,
+            MentionKind::Pronoun,
+            pronoun(word).flatten(),
+        ));
     }
     let possessive = word.ends_with("'s") || word.ends_with("’s");
     if !possessive || ctx.in_quote(before) {
@@ -77,14 +74,7 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
         .take(MAX_DESCRIPTOR_WORDS)
         .take_while(|&j| ctx.tokens[j].is_word() && !ctx.in_quote(j))
         .find(|&j| DETERMINERS.contains(&ctx.lower(j).as_str()))?;
-    Some(Mention {
-        tokens: determiner..i,
-        name: determiner..i,
-        kind: MentionKind::Descriptor,
-        roles: Vec::new(),
-        gender: None,
-        organisation: false,
-    })
+    Some(simple(determiner..i, MentionKind::Descriptor, None))
 }
 
 /// Most words between a possessive common noun and its determiner.

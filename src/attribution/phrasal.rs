@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::{Cue, CueKind};
 use super::indirect::{found, opens_relative, words, MIN_CLAUSE_WORDS};
-use super::speakers::{bare_noun_phrase, mention_after, pronoun, Mention, MentionKind};
+use super::speakers::{bare_noun_phrase, mention_after, pronoun, simple, MentionKind};
 use super::{Context, Found};
 
 /// `according to X, ...` and `..., according to X`.
@@ -72,17 +72,9 @@ pub fn finding_at(ctx: &Context, i: usize) -> Option<Cue> {
 pub fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
     let slot = (cue.tokens.start + 1..cue.tokens.end)
         .find(|&i| pronoun(ctx.word(i)).is_some() || ctx.capitalised(i));
-    let speaker = slot.map(|i| Mention {
-        tokens: i..i + 1,
-        name: i..i + 1,
-        kind: if pronoun(ctx.word(i)).is_some() {
-            MentionKind::Pronoun
-        } else {
-            MentionKind::Name
-        },
-        roles: Vec::new(),
-        gender: pronoun(ctx.word(i)).flatten(),
-        organisation: false,
+    let speaker = slot.map(|i| match pronoun(ctx.word(i)) {
+        Some(gender) => simple(i..i + 1, MentionKind::Pronoun, gender),
+        None => simple(i..i + 1, MentionKind::Name, None),
     });
     let Range { start, end } = ctx.report_window(&cue.tokens);
     let parts = if cue.tokens.start == start {

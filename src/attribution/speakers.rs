@@ -615,7 +615,7 @@ pub fn noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention>
 }
 
 /// A mention without roles.
-fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Mention {
+pub(super) fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Mention {
     Mention {
         name: tokens.clone(),
         tokens,
