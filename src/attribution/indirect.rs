@@ -6,9 +6,9 @@ use std::iter::once;
 use std::ops::Range;
 
 use super::cues::{Cue, CueKind, DETERMINERS};
-use super::lexicon::{is_day, is_time_word, lexicon, VerbClass};
-use super::speakers::{is_function_word, mention_after, noun_phrase, pronoun, Mention};
-use super::subjects::subject_of;
+use super::lexicon::{is_day, lexicon, VerbClass};
+use super::speakers::{is_function_word, mention_after, pronoun, Mention};
+use super::subjects::{bare_subject, subject_of};
 use super::{evidential, nesting, nouns, phrasal, questions, stance};
 use super::{Context, Found};
 use crate::attribution::QuoteKind;
@@ -258,111 +258,6 @@ fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
         .take_while(|&i| !ctx.in_quote(i) && (ctx.tokens[i].is_word() || ctx.word(i) == ","))
         .find(|&i| ctx.word(i) == ",")
         .unwrap_or(from)
-}
-
-/// Words that show the words before a verb are not its subject.
-const NOT_IN_BARE_SUBJECT: &[&str] = &[
-    "to", "not", "never", "in", "on", "at", "for", "if", "when", "as", "while", "after", "before",
-    "because", "with", "from", "by", "there", "it", "is", "was", "are", "were", "be", "has",
-    "have", "had", "this", "last", "next", "worse", "better", "also", "then", "week", "month",
-    "year",
-];
-
-/// Most words of a bare subject.
-const MAX_BARE_SUBJECT_WORDS: usize = 5;
-/// Most words of a bare subject that is a share of a group.
-const MAX_SHARE_SUBJECT_WORDS: usize = 9;
-
-/// Whether token `i` names a share: "percent", "%", "half", "majority",
-/// "most", ...
-fn is_share(ctx: &Context, i: usize) -> bool {
-    const SHARES: &[&str] = &[
-        "percent",
-        "%",
-        "half",
-        "third",
-        "thirds",
-        "quarter",
-        "majority",
-        "plurality",
-        "most",
-        "many",
-        "some",
-        "all",
-        "none",
-        "few",
-        "several",
-        "both",
-        "each",
-    ];
-    SHARES.contains(&ctx.lower(i).as_str())
-}
-
-/// The words between the start of a clause and its verb at `cue_start`,
-/// when they are few, outside quotes and open the sentence or follow a
-/// comma: a subject the mention rules do not read ("all but two").
-fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Option<Mention> {
-    let mut start = cue_start;
-    while start > sentence_start
-        && (ctx.tokens[start - 1].is_word() || ctx.word(start - 1) == "%")
-        && !ctx.in_quote(start - 1)
-        && !matches!(
-            ctx.lower(start - 1).as_str(),
-            "that" | "who" | "which" | "and" | "but"
-        )
-        && !SUBORDINATORS.contains(&ctx.lower(start - 1).as_str())
-    {
-        start -= 1;
-    }
-    let opens = start == sentence_start
-        || matches!(ctx.word(start - 1), "," | ":")
-        || SUBORDINATORS.contains(&ctx.lower(start - 1).as_str())
-        || start - 1 == sentence_start && matches!(ctx.lower(start - 1).as_str(), "and" | "but");
-    // Nouns and quantifiers only: no verb, adverb, preposition or time.
-    let verbless = (start..cue_start).all(|i| {
-        let w = ctx.lower(i);
-        // "Nearly half", "Roughly 40 percent": an adverb of quantity.
-        let quantity = matches!(ctx.lower(i + 1).as_str(), "half" | "all" | "a" | "one")
-            || ctx.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
-        // "Six in 10", "nine out of 10": a ratio; "58 percent of voters":
-        // a share.
-        let ratio = matches!(w.as_str(), "in" | "out" | "of")
-            && i > start
-            && is_number(&ctx.lower(i - 1))
-            && (is_number(&ctx.lower(i + 1)) || ctx.lower(i + 1) == "of")
-            || w == "of" && i > start && is_share(ctx, i - 1);
-        lexicon().verbs(&w).is_empty()
-            && (!w.ends_with("ly") || quantity)
-            && !w.ends_with("ing")
-            && (!NOT_IN_BARE_SUBJECT.contains(&w.as_str()) || ratio)
-            && !is_time_word(&w)
-    });
-    // A share of a group may name the group at length ("58 percent of
-    // Florida Latino voters").
-    let share =
-        (start..cue_start).any(|i| ctx.lower(i) == "of" && i > start && is_share(ctx, i - 1));
-    let most = if share {
-        MAX_SHARE_SUBJECT_WORDS
-    } else {
-        MAX_BARE_SUBJECT_WORDS
-    };
-    (opens && verbless && cue_start - start <= most)
-        .then(|| noun_phrase(ctx, start, cue_start))
-        .flatten()
-}
-
-/// Conjunctions that open a clause with its own subject (`While some
-/// friends say ...`).
-const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "because", "since", "whereas", "if", "when",
-];
-
-/// Whether `word` (lower case) is a number: digits or a number word.
-fn is_number(word: &str) -> bool {
-    const NUMBER_WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "out",
-    ];
-    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
 }
 
 /// Whether a cue at `i` can take its subject after it: it follows a comma

@@ -44,8 +44,9 @@ pub fn noun_report(ctx: &Context, cue: &Cue) -> Option<Found> {
     found(ctx, once(content).collect(), cue, Some(speaker))
 }
 
-/// The possessor right before token `i`: a possessive pronoun (`his`) or
-/// a name with `'s` (`Mr. Trump's`).
+/// The possessor right before token `i`: a possessive pronoun (`his`), a
+/// name with `'s` (`Mr. Trump's`) or a common noun with `'s` back to its
+/// determiner (`the company's`).
 fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
     let before = i.checked_sub(1)?;
     let word = ctx.word(before);
