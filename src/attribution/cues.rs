@@ -4,11 +4,11 @@
 use std::ops::Range;
 
 use super::evidential::hearsay_at;
-use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
+use super::lexicon::{is_cardinal, is_day, lexicon, PhraseKind, VerbClass};
 use super::nouns::noun_at;
 use super::phrasal::finding_at;
 use super::questions::question_at;
-use super::speakers::{is_function_word, pronoun};
+use super::speakers::{is_function_word, pronoun, strip_possessive};
 use super::tokens::{Token, TokenKind};
 use super::Context;
 use crate::ner::EntityLabel;
@@ -87,15 +87,6 @@ fn in_title(ctx: &Context, i: usize) -> bool {
         .collect();
     let capitals = long.iter().filter(|&&j| ctx.capitalised(j)).count();
     long.len() >= 3 && capitals * 4 >= long.len() * 3
-}
-
-/// Whether `word` is a cardinal number (`30`, `five`).
-fn is_cardinal(word: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "dozen", "hundred", "thousand", "million",
-    ];
-    word.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBERS.contains(&word)
 }
 
 /// Quantifiers that can be the subject of a base form (`many believe`).
@@ -306,8 +297,7 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
                     word.as_str(),
                     "his" | "her" | "their" | "my" | "our" | "its"
                 )
-                || word.ends_with("'s")
-                || word.ends_with("’s")
+                || strip_possessive(&word).is_some()
         });
         if !slot_is_possessive {
             return None;
@@ -350,8 +340,7 @@ fn plural_subject(ctx: &Context, i: usize) -> bool {
         && !prev.ends_with("ss")
         && !prev.ends_with("us")
         && !prev.ends_with("is")
-        && !prev.ends_with("'s")
-        && !prev.ends_with("’s")
+        && strip_possessive(&prev).is_none()
         // A verb form is a noun after a determiner (`the reports show`).
         && (lexicon().verbs(&prev).is_empty() || i >= 2 && DETERMINERS.contains(&word(ctx, i - 2).as_str()))
         && !is_function_word(&prev)
@@ -444,7 +433,8 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
             "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
         );
     // `the two states`, `in 30 states`: a plural noun after a number.
-    let counted = form.ends_with('s') && is_cardinal(&prev);
+    // ("one" is a subject: `one says`).
+    let counted = form.ends_with('s') && prev != "one" && is_cardinal(&prev);
     if ambiguous
         && !known_subject
         && (NOUN_CONTEXT.contains(&prev.as_str()) && !quantified || noun_follows || counted)

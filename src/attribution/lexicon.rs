@@ -274,6 +274,16 @@ pub fn is_time_word(word: &str) -> bool {
     is_day(word) || MONTHS.contains(&lower.as_str()) || abbreviated
 }
 
+/// Whether `word` (lower case) is a cardinal number: digits or a number
+/// word (`30`, `five`, `one`).
+pub fn is_cardinal(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "dozen", "hundred", "thousand", "million",
+    ];
+    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBERS.contains(&word)
+}
+
 /// Every inflected form of a verb: base, 3rd person, past, participle,
 /// gerund. Irregular past and participle come from the lexicon line.
 pub fn inflections(lemma: &str, past: Option<&str>, participle: Option<&str>) -> Vec<String> {

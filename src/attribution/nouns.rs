@@ -7,7 +7,7 @@ use std::iter::once;
 use super::cues::{match_words, Cue, CueKind, DETERMINERS};
 use super::indirect::{clause_end, found};
 use super::lexicon::{lexicon, PhraseKind};
-use super::speakers::{name_mention, pronoun, simple, Mention, MentionKind};
+use super::speakers::{name_mention, pronoun, simple, strip_possessive, Mention, MentionKind};
 use super::{Context, Found};
 
 /// Words that open a noun cue's complement: a clause (`that`), an
@@ -17,18 +17,19 @@ const COMPLEMENT_OPENERS: &[&str] = &["that", "to", "of", "for", "on", "about", 
 /// A noun cue starting at `i`: a noun of the lexicon after a possessor and
 /// before its complement.
 pub fn noun_at(ctx: &Context, i: usize) -> Option<Cue> {
-    possessor(ctx, i)?;
+    // Every word is tried, so the cheap test comes first.
+    let first = ctx.lower(i);
     let len = lexicon()
         .phrases
         .iter()
-        .filter(|p| p.kind == PhraseKind::Noun)
+        .filter(|p| p.kind == PhraseKind::Noun && p.words[0] == first)
         .find_map(|p| match_words(ctx, i, &p.words))?;
     // A noun phrase ending in its preposition (`support for`) takes its
     // object directly.
     let opener = ctx.lower(i + len - 1);
     let takes_object = len > 1 && COMPLEMENT_OPENERS.contains(&opener.as_str());
     let complement = takes_object || COMPLEMENT_OPENERS.contains(&ctx.lower(i + len).as_str());
-    complement.then(|| Cue {
+    (complement && possessor(ctx, i).is_some()).then(|| Cue {
         tokens: i..i + len,
         kind: CueKind::Noun,
         ambiguous: false,
@@ -57,8 +58,7 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
             pronoun(word).flatten(),
         ));
     }
-    let possessive = word.ends_with("'s") || word.ends_with("’s");
-    if !possessive || ctx.in_quote(before) {
+    if strip_possessive(word).is_none() || ctx.in_quote(before) {
         return None;
     }
     let sentence = ctx.sentence_start(before);

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{lexicon, Gender};
-use super::speakers::{entity_mention, Mention, MentionKind};
+use super::speakers::{entity_mention, strip_possessive, Mention, MentionKind};
 use super::{Context, Found};
 use crate::attribution::{Quote, Speaker};
 use crate::ner::EntityLabel;
@@ -89,7 +89,7 @@ fn name_key(ctx: &Context, mention: &Mention) -> Vec<String> {
         .filter(|&i| ctx.tokens[i].is_word())
         .map(|i| {
             let w = ctx.lower(i);
-            w.trim_end_matches("’s").trim_end_matches("'s").to_owned()
+            strip_possessive(&w).unwrap_or(&w).to_owned()
         })
         .filter(|w| lexicon().title(w).is_none() || mention.name.len() == 1)
         .collect()
@@ -158,11 +158,7 @@ fn name_cluster(
     let key = name_key(ctx, mention);
     let slice = ctx.slice(&mention.name);
     // The canonical name drops a possessive (`Mr. Trump's decision`).
-    let written = slice
-        .strip_suffix("'s")
-        .or_else(|| slice.strip_suffix("’s"))
-        .unwrap_or(slice)
-        .to_owned();
+    let written = strip_possessive(slice).unwrap_or(slice).to_owned();
     let existing = clusters
         .iter()
         .rposition(|c| !c.key.is_empty() && same_name(&c.key, &key));

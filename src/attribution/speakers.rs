@@ -247,7 +247,7 @@ fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Ment
     }
     // A possessive name heads a descriptor: "Scott's niece,".
     let mut after = head.tokens.end;
-    if ctx.word(after - 1).ends_with("'s") || ctx.word(after - 1).ends_with("’s") {
+    if strip_possessive(ctx.word(after - 1)).is_some() {
         while after < inner_end
             && after - head.tokens.end < 3
             && lexicon().role(ctx.word(after)).is_some()
@@ -588,8 +588,7 @@ pub fn sentence_subject(ctx: &Context, start: usize, limit: usize) -> Option<Men
     // interjection or a lone adverb ("Wait, ...", "Ever since ...").
     let opener = is_function_word(&ctx.lower(start))
         || matches!(ctx.word(start + 1), "," | "’s" | "'s")
-        || ctx.word(start).ends_with("’s")
-        || ctx.word(start).ends_with("'s");
+        || strip_possessive(ctx.word(start)).is_some();
     if opener {
         return None;
     }
@@ -612,6 +611,11 @@ const MAX_BARE_PHRASE_WORDS: usize = 5;
 pub fn noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
     let words = (start..limit).all(|i| ctx.tokens[i].is_word() || ctx.word(i) == "%");
     (words && limit > start).then(|| simple(start..limit, MentionKind::Descriptor, None))
+}
+
+/// `word` without its possessive `'s` (straight or curly), when it has one.
+pub(super) fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
 /// A mention without roles.

@@ -4,7 +4,7 @@
 //! bare words before the verb (`all but two said`, `Six in 10 say`).
 
 use super::cues::Cue;
-use super::lexicon::{is_time_word, lexicon};
+use super::lexicon::{is_cardinal, is_time_word, lexicon};
 use super::speakers::{head_after, is_function_word, mention_before, noun_phrase, Mention};
 use super::Context;
 use crate::ner::EntityLabel;
@@ -150,13 +150,23 @@ pub(super) fn bare_subject(
         // "Nearly half", "Roughly 40 percent": an adverb of quantity.
         let quantity = matches!(ctx.lower(i + 1).as_str(), "half" | "all" | "a" | "one")
             || ctx.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
-        // "Six in 10", "nine out of 10": a ratio; "58 percent of voters":
-        // a share.
-        let ratio = matches!(w.as_str(), "in" | "out" | "of")
-            && i > start
-            && is_number(&ctx.lower(i - 1))
-            && (is_number(&ctx.lower(i + 1)) || ctx.lower(i + 1) == "of")
-            || w == "of" && i > start && is_share(ctx, i - 1);
+        // "Six in 10", "nine out of 10", "two of 10": a ratio; "58 percent
+        // of voters": a share.
+        let before = if i > start {
+            ctx.lower(i - 1)
+        } else {
+            String::new()
+        };
+        let after = ctx.lower(i + 1);
+        let ratio = match w.as_str() {
+            "in" => is_cardinal(&before) && is_cardinal(&after),
+            "out" => is_cardinal(&before) && after == "of",
+            "of" => {
+                (before == "out" || is_cardinal(&before)) && is_cardinal(&after)
+                    || i > start && is_share(ctx, i - 1)
+            }
+            _ => false,
+        };
         lexicon().verbs(&w).is_empty()
             && (!w.ends_with("ly") || quantity)
             && !w.ends_with("ing")
@@ -182,11 +192,3 @@ pub(super) fn bare_subject(
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "because", "since", "whereas", "if", "when",
 ];
-
-/// Whether `word` (lower case) is a number: digits or a number word.
-fn is_number(word: &str) -> bool {
-    const NUMBER_WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "out",
-    ];
-    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
-}
