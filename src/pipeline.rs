@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::attribution::{Attributor, RuleAttributor};
 use crate::document::Document;
 use crate::error::Error;
-use crate::ner::{BertNer, EntityRecognizer};
+use crate::ner::{BertNer, EntityRecognizer, ModelOptions, Placement};
 use crate::segment::{Segmenter, SentenceSplitter};
 
 /// The model folder shipped with the crate.
@@ -20,14 +20,24 @@ pub fn default_model_dir() -> PathBuf {
 pub struct Pipeline {
     segmenter: Box<dyn Segmenter>,
     recognizer: Option<Box<dyn EntityRecognizer>>,
+    placement: Option<Placement>,
     attributor: Box<dyn Attributor>,
 }
 
 impl Pipeline {
-    /// The full pipeline with the named-entity model in `model_dir`.
+    /// The full pipeline with the named-entity model in `model_dir`, on
+    /// the default device and precision ([`ModelOptions::default`]).
     pub fn with_model(model_dir: &Path) -> Result<Self, Error> {
+        Self::with_model_options(model_dir, ModelOptions::default())
+    }
+
+    /// The full pipeline with the named-entity model in `model_dir`, run
+    /// where and how `options` say.
+    pub fn with_model_options(model_dir: &Path, options: ModelOptions) -> Result<Self, Error> {
+        let ner = BertNer::load_with(model_dir, options)?;
         let mut pipeline = Self::without_model();
-        pipeline.recognizer = Some(Box::new(BertNer::load(model_dir)?));
+        pipeline.placement = Some(ner.placement());
+        pipeline.recognizer = Some(Box::new(ner));
         Ok(pipeline)
     }
 
@@ -37,6 +47,7 @@ impl Pipeline {
         Pipeline {
             segmenter: Box::new(SentenceSplitter),
             recognizer: None,
+            placement: None,
             attributor: Box::<RuleAttributor>::default(),
         }
     }
@@ -50,6 +61,11 @@ impl Pipeline {
     /// Whether the named-entity model is loaded.
     pub fn has_model(&self) -> bool {
         self.recognizer.is_some()
+    }
+
+    /// Where the named-entity model runs and in which precision.
+    pub fn model_placement(&self) -> Option<Placement> {
+        self.placement
     }
 
     /// Stage 1 on one document.

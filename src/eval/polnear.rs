@@ -9,6 +9,7 @@ use super::{ratio, Counts};
 use crate::corpus::annotate;
 use crate::document::Document;
 use crate::error::Error;
+use crate::ner::Placement;
 use crate::pipeline::Pipeline;
 
 /// Documents handed to the pipeline at once (the model batches across them).
@@ -109,6 +110,8 @@ pub struct PolnearReport {
     pub documents: usize,
     /// Whether the named-entity model ran.
     pub with_model: bool,
+    /// Where it ran and in which precision (`None` without the model).
+    pub placement: Option<Placement>,
     /// All attributions.
     pub all: Scores,
     /// Direct quotes only (content holds a double mark or opens with a
@@ -161,6 +164,7 @@ pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error>
         dir: dir.to_owned(),
         documents: articles.len(),
         with_model: pipeline.has_model(),
+        placement: pipeline.model_placement(),
         all,
         direct,
     })
@@ -377,6 +381,15 @@ fn score(chars: &[char], gold: &[GoldAttribution], predicted: &[Predicted]) -> S
 }
 
 impl PolnearReport {
+    /// Whether the model ran, and where and in which precision.
+    fn model(&self) -> String {
+        match (self.with_model, self.placement) {
+            (true, Some(placement)) => format!("yes ({placement})"),
+            (true, None) => "yes".into(),
+            (false, _) => "no (capitalisation only)".into(),
+        }
+    }
+
     /// The report as Markdown (what `--report` writes).
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
@@ -385,7 +398,7 @@ impl PolnearReport {
             "Data: `{}` ({} articles, first annotator in sorted order). Named-entity model: {}.\n\n",
             self.dir.display(),
             self.documents,
-            if self.with_model { "yes" } else { "no (capitalisation only)" }
+            self.model()
         ));
         out.push_str("A prediction matches a gold Content when the Dice coefficient of their alphanumeric characters is at least 0.5 (one-to-one, greedy). Speaker accuracy: share of matches with a gold Source whose predicted speaker overlaps it. End to end: matched and speaker right.\n\n");
         out.push_str("| subset | gold | predicted | matched | P | R | F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
@@ -405,10 +418,10 @@ impl fmt::Display for PolnearReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "PolNeAR {} ({} articles, model: {})",
+            "PolNeAR {} ({} articles, named-entity model: {})",
             self.dir.display(),
             self.documents,
-            self.with_model
+            self.model()
         )?;
         for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
             let [p, r, f1, acc, ep, er, ef1] = s.figures();

@@ -69,9 +69,13 @@ pub trait EntityRecognizer: Send + Sync {
 
 mod bert;
 mod casing;
+mod device;
 mod encode;
+mod forward;
+mod linear;
 mod tags;
 
 pub use bert::BertNer;
+pub use device::{Device, ModelOptions, Placement, Precision};
 pub use casing::CaseClass;
 pub use tags::{decode, PieceSpan, Tag};
