@@ -37,7 +37,10 @@ fn eval_ner_says_which_precision_ran_and_both_find_the_entities() {
             text.starts_with(&format!("named-entity model: cpu, {precision}\n")),
             "{text}"
         );
-        assert!(text.contains("| overall | 100.00 | 100.00 | 100.00 | 4 |"), "{text}");
+        assert!(
+            text.contains("| overall | 100.00 | 100.00 | 100.00 | 4 |"),
+            "{text}"
+        );
     }
 }
 
@@ -51,7 +54,14 @@ fn fp16_on_the_cpu_is_a_usage_error() {
 
 #[test]
 fn cuda_without_a_device_is_a_usage_error() {
-    let out = quotelink(&["eval", "ner", "--device", "cuda", "--conll", "missing.conll"]);
+    let out = quotelink(&[
+        "eval",
+        "ner",
+        "--device",
+        "cuda",
+        "--conll",
+        "missing.conll",
+    ]);
     let err = String::from_utf8_lossy(&out.stderr);
     if err.contains("sees no CUDA device") {
         assert_eq!(out.status.code(), Some(2));

@@ -73,14 +73,18 @@ impl BertNer {
         // rust-bert's copies of the weights go here; `model` keeps what it uses.
         drop(weights);
         let tags = tags_of(&config)?;
-        let tokenizer = Tokenizer::from_file(file(dir, TOKENIZER)?)
-            .map_err(|e| Error::Model(e.to_string()))?;
+        let tokenizer =
+            Tokenizer::from_file(file(dir, TOKENIZER)?).map_err(|e| Error::Model(e.to_string()))?;
         let encoder = Encoder::new(tokenizer, config.max_position_embeddings as usize - 2)?;
         Ok(BertNer {
             cls: encoder.token_id("[CLS]")?,
             sep: encoder.token_id("[SEP]")?,
             model: Mutex::new(model),
-            limits: if placement.cuda { CUDA_LIMITS } else { CPU_LIMITS },
+            limits: if placement.cuda {
+                CUDA_LIMITS
+            } else {
+                CPU_LIMITS
+            },
             placement,
             encoder,
             tags,
@@ -259,7 +263,8 @@ mod tests {
     use crate::segment::{Segmenter, SentenceSplitter};
 
     /// Real news sentences of different lengths, so that one batch pads.
-    const TEXT: &str = "WASHINGTON (Reuters) - Senate Majority Leader Mitch McConnell said on Tuesday \
+    const TEXT: &str =
+        "WASHINGTON (Reuters) - Senate Majority Leader Mitch McConnell said on Tuesday \
         that the chamber would vote next week on a bill to fund the government through December. \
         \"We are not going to shut down,\" he told reporters. \
         Speaking in Berlin, German Chancellor Angela Merkel urged the European Union to agree on \
@@ -318,7 +323,9 @@ mod tests {
         // Padding positions differ by design (rust-bert lets them attend to
         // everything); compare the real pieces only.
         let real = mask.eq(1).unsqueeze(-1);
-        let diff = (&ours - &theirs).abs().masked_fill(&real.logical_not(), 0.0);
+        let diff = (&ours - &theirs)
+            .abs()
+            .masked_fill(&real.logical_not(), 0.0);
         let worst = diff.max().double_value(&[]);
         let scale = theirs.abs().max().double_value(&[]);
         assert!(scale > 1.0, "the logits are not degenerate");
@@ -334,7 +341,10 @@ mod tests {
         let (want, got) = (tags(&fp32), tags(&int8));
         let pieces = want.numel() as f64;
         let same = want.eq_tensor(&got).sum(Kind::Float).double_value(&[]);
-        assert!(want.ne(0).sum(Kind::Float).double_value(&[]) >= 10.0, "entities tagged");
+        assert!(
+            want.ne(0).sum(Kind::Float).double_value(&[]) >= 10.0,
+            "entities tagged"
+        );
         assert!(same / pieces >= 0.98, "{same} of {pieces} tags agree");
     }
 
@@ -363,8 +373,13 @@ mod tests {
             )
         });
         let real = tensor(&inputs.mask).eq(1);
-        let want = logits(&fp32, &inputs).argmax(-1, false).masked_select(&real);
-        let got = got.to_device(tch::Device::Cpu).argmax(-1, false).masked_select(&real);
+        let want = logits(&fp32, &inputs)
+            .argmax(-1, false)
+            .masked_select(&real);
+        let got = got
+            .to_device(tch::Device::Cpu)
+            .argmax(-1, false)
+            .masked_select(&real);
         let same = want.eq_tensor(&got).sum(Kind::Float).double_value(&[]);
         assert!(same / want.numel() as f64 >= 0.98, "{same} tags agree");
     }

@@ -172,9 +172,10 @@ impl Layer {
             .view([batch, width, 3, shape.heads, head])
             .permute([2, 0, 3, 1, 4]);
         let (q, k, v) = (qkv.get(0), qkv.get(1), qkv.get(2));
-        let context = Tensor::scaled_dot_product_attention(&q, &k, &v, Some(keep), 0.0, false, None)
-            .transpose(1, 2)
-            .reshape([batch, width, d]);
+        let context =
+            Tensor::scaled_dot_product_attention(&q, &k, &v, Some(keep), 0.0, false, None)
+                .transpose(1, 2)
+                .reshape([batch, width, d]);
         let hidden = self
             .attention_norm
             .apply(&(self.attention_out.forward(&context) + hidden), shape.eps);

@@ -40,11 +40,7 @@ impl Linear {
             return Linear::Float { weight, bias };
         }
         let weight = weight.to_kind(Kind::Float);
-        let scale = weight
-            .abs()
-            .amax([1], true)
-            .clamp_min(f64::MIN_POSITIVE)
-            / QMAX;
+        let scale = weight.abs().amax([1], true).clamp_min(f64::MIN_POSITIVE) / QMAX;
         let quantised = (&weight / &scale)
             .round()
             .clamp(-QMAX, QMAX)
@@ -69,11 +65,7 @@ impl Linear {
                 let inner = *dims.last().expect("at least 1-d");
                 let rows = x.reshape([-1, inner]);
                 // Dynamic symmetric scale per row (per word piece).
-                let row_scale = rows
-                    .abs()
-                    .amax([1], true)
-                    .clamp_min(f64::MIN_POSITIVE)
-                    / QMAX;
+                let row_scale = rows.abs().amax([1], true).clamp_min(f64::MIN_POSITIVE) / QMAX;
                 let quantised = (&rows / &row_scale).round().to_kind(Kind::Int8);
                 let mut acc = quantised.internal_int_mm(weight_t).to_kind(Kind::Float);
                 let _ = acc.g_mul_(&row_scale);
@@ -116,7 +108,9 @@ mod tests {
         let (want, got) = (float.forward(&x), int8.forward(&x));
         assert_eq!(got.size(), vec![3, 5, 48]);
         let err = (&got - &want).abs().amax([2], false);
-        let magnitude = (&want - float.forward(&x.zeros_like())).abs().amax([2], false);
+        let magnitude = (&want - float.forward(&x.zeros_like()))
+            .abs()
+            .amax([2], false);
         let relative = (err / magnitude).max().double_value(&[]);
         assert!(relative < 0.05, "relative error {relative}");
         assert!(int8.bytes() * 3 < float.bytes(), "int8 is smaller");

@@ -76,6 +76,6 @@ mod linear;
 mod tags;
 
 pub use bert::BertNer;
-pub use device::{Device, ModelOptions, Placement, Precision};
 pub use casing::CaseClass;
+pub use device::{Device, ModelOptions, Placement, Precision};
 pub use tags::{decode, PieceSpan, Tag};
