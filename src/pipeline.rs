@@ -58,6 +58,13 @@ impl Pipeline {
         self
     }
 
+    /// This pipeline with `recognizer` as its named-entity stage (a stand-in
+    /// for the model in tests and fuzzing, or another model).
+    pub fn with_recognizer(mut self, recognizer: Box<dyn EntityRecognizer>) -> Self {
+        self.recognizer = Some(recognizer);
+        self
+    }
+
     /// Whether the named-entity model is loaded.
     pub fn has_model(&self) -> bool {
         self.recognizer.is_some()

@@ -101,8 +101,12 @@ pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
         });
         match joined.last_mut() {
             Some(prev) if joins => {
-                // An indirect report with a quoted piece is mixed.
-                prev.parts.extend(f.parts);
+                // An indirect report with a quoted piece is mixed. A quote
+                // that starts inside the clause (`he’s “made money.”
+                // ¶ “Frankly, ...”`) adds only what lies after it.
+                let end = prev.parts.iter().map(|p| p.end).max().unwrap_or(0);
+                let after = f.parts.into_iter().map(|p| p.start.max(end)..p.end);
+                prev.parts.extend(after.filter(|p| !p.is_empty()));
                 prev.kind = QuoteKind::Mixed;
             }
             _ => joined.push(f),

@@ -83,6 +83,14 @@ pub fn find_quotes(tokens: &[Token], text: &str) -> Vec<QuoteSpan> {
         .collect();
     let mut quotes = pair(tokens, text, &marks, Mark::Double, &[]);
     let singles = pair(tokens, text, &marks, Mark::Single, &quotes);
+    // A single-mark span around double-quoted text ('s "ab" J’) is an
+    // apostrophe paired across a quote: it would overlap that quote.
+    let overlaps = |s: &QuoteSpan| {
+        quotes
+            .iter()
+            .any(|d| s.tokens.start < d.tokens.end && d.tokens.start < s.tokens.end)
+    };
+    let singles: Vec<QuoteSpan> = singles.into_iter().filter(|s| !overlaps(s)).collect();
     quotes.extend(singles);
     quotes.retain(|q| !is_nickname(tokens, text, &q.tokens));
     quotes.sort_by_key(|q| q.tokens.start);
@@ -246,6 +254,13 @@ mod tests {
             quoted("“She said ‘no’ twice,” he said."),
             ["“She said ‘no’ twice,”"]
         );
+    }
+
+    #[test]
+    fn single_marks_never_span_a_double_quote() {
+        // Found by fuzzing: the single span held the double one, and the
+        // quote came out with parts outside it.
+        assert_eq!(quoted("'s \"ab\"o J’"), ["\"ab\""]);
     }
 
     #[test]
