@@ -19,6 +19,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::output::{DocumentRecord, ErrorRecord, Record};
 use crate::pipeline::Pipeline;
+use crate::render::{JsonlSink, Sink};
 
 /// Default for `--max-bytes`: 10 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 10_000_000;
@@ -233,12 +234,28 @@ fn guarded(stage: &'static str, run: impl FnOnce()) -> Result<(), Error> {
     })
 }
 
-/// Processes every input and writes one record per input, in order.
-/// `on_chunk` is told how many documents each chunk finished.
+/// Processes every input and writes one record per input, in order, as
+/// JSON Lines. `on_chunk` is told how many documents each chunk finished.
 pub fn run<W: Write>(
     pipeline: &Pipeline,
     inputs: impl Iterator<Item = Input>,
-    mut out: W,
+    out: W,
+    on_chunk: impl FnMut(usize),
+) -> std::io::Result<Summary> {
+    let mut sink = JsonlSink::new(out);
+    let summary = run_into(pipeline, inputs, &mut sink, on_chunk)?;
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// Processes every input and hands one record per input, in order, to
+/// `sink`, with the document's text; flushes the sink after each chunk
+/// but does not finish it. `on_chunk` is told how many documents each
+/// chunk finished.
+pub fn run_into(
+    pipeline: &Pipeline,
+    inputs: impl Iterator<Item = Input>,
+    sink: &mut dyn Sink,
     mut on_chunk: impl FnMut(usize),
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
@@ -246,21 +263,20 @@ pub fn run<W: Write>(
     while inputs.peek().is_some() {
         let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
         let records = process_chunk(pipeline, chunk);
-        for record in &records {
+        for (record, text) in &records {
             summary.documents += 1;
             summary.failed += matches!(record, Record::Error(_)) as usize;
-            serde_json::to_writer(&mut out, record)?;
-            out.write_all(b"\n")?;
+            sink.record(record, text.as_deref())?;
         }
-        out.flush()?;
+        sink.flush()?;
         on_chunk(records.len());
     }
     Ok(summary)
 }
 
 /// Annotates the readable inputs of a chunk and returns the chunk's
-/// records in input order.
-fn process_chunk(pipeline: &Pipeline, chunk: Vec<Input>) -> Vec<Record> {
+/// records in input order, each with its document's text if it was read.
+fn process_chunk(pipeline: &Pipeline, chunk: Vec<Input>) -> Vec<(Record, Option<String>)> {
     let mut docs = Vec::new();
     let mut slots: Vec<Result<usize, ErrorRecord>> = Vec::with_capacity(chunk.len());
     for Input { id, text } in chunk {
@@ -279,14 +295,17 @@ fn process_chunk(pipeline: &Pipeline, chunk: Vec<Input>) -> Vec<Record> {
     slots
         .into_iter()
         .map(|slot| match slot {
-            Err(record) => Record::Error(record),
-            Ok(i) => match &outcomes[i] {
-                Err(error) => Record::Error(ErrorRecord {
-                    id: docs[i].id.clone(),
-                    error: error.to_string(),
-                }),
-                Ok(()) => Record::Document(DocumentRecord::from(&docs[i])),
-            },
+            Err(record) => (Record::Error(record), None),
+            Ok(i) => {
+                let record = match &outcomes[i] {
+                    Err(error) => Record::Error(ErrorRecord {
+                        id: docs[i].id.clone(),
+                        error: error.to_string(),
+                    }),
+                    Ok(()) => Record::Document(DocumentRecord::from(&docs[i])),
+                };
+                (record, Some(std::mem::take(&mut docs[i].text)))
+            }
         })
         .collect()
 }

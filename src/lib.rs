@@ -12,7 +12,8 @@
 //!
 //! [`Pipeline`] chains the stages; [`corpus`] reads inputs and runs the
 //! pipeline over many documents in parallel; [`output`] defines the JSON
-//! Lines schema; [`eval`] measures the stages against annotated data.
+//! Lines schema; [`render`] shows the records to people as text or HTML;
+//! [`eval`] measures the stages against annotated data.
 
 pub mod attribution;
 pub mod corpus;
@@ -22,6 +23,7 @@ pub mod eval;
 pub mod ner;
 pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod segment;
 
 pub use document::{Document, OffsetIndex, Span};

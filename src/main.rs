@@ -7,20 +7,25 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use quotelink::corpus::{self, Input, DEFAULT_MAX_BYTES};
 use quotelink::eval::{conll, polnear};
 use quotelink::ner::{BertNer, Device, ModelOptions, Precision};
 use quotelink::pipeline::default_model_dir;
+use quotelink::render::html::HtmlSink;
+use quotelink::render::text::TextSink;
+use quotelink::render::{Format, JsonlSink, Sink};
 use quotelink::Pipeline;
 
 /// Finds the quotations in news text and says who said each one.
 ///
 /// Reads `.txt` files and folders (recursively), or JSON Lines
-/// `{"id": ..., "text": ...}` with --jsonl, and writes one JSON object per
-/// document. Exit code: 0 when every document succeeded, 1 when some
-/// failed (each has an error record in its place), 2 on usage errors.
+/// `{"id": ..., "text": ...}` with --jsonl, and writes one record per
+/// document: a line of JSON, or a readable block when standard output is a
+/// terminal (see --format). `quotelink html` writes one HTML page instead.
+/// Exit code: 0 when every document succeeded, 1 when some failed (each
+/// has an error record in its place), 2 on usage errors.
 #[derive(Parser)]
 #[command(version, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -52,16 +57,14 @@ struct Common {
     precision: Option<Precision>,
 }
 
+/// What to read and how: shared by the main command and `html`.
 #[derive(Args)]
-struct RunArgs {
+struct InputArgs {
     /// Text files or folders of `.txt` files.
     paths: Vec<PathBuf>,
     /// Read JSON Lines from FILE, or from standard input with `-`.
     #[arg(long, value_name = "FILE|-")]
     jsonl: Option<PathBuf>,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
     /// Documents larger than this many bytes get an error record.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -71,8 +74,42 @@ struct RunArgs {
     no_ner: bool,
 }
 
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format [default: text when standard output is a terminal,
+    /// else jsonl].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// One JSON object per document and line, for programs.
+    Jsonl,
+    /// One readable block per document, for people.
+    Text,
+}
+
+/// What `quotelink html` reads and writes.
+#[derive(Args)]
+struct HtmlArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write the page to FILE (e.g. quotes.html) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Annotate the inputs and write one self-contained HTML page that
+    /// shows each document with its quotes highlighted by speaker.
+    Html(HtmlArgs),
     /// Measure accuracy against annotated data.
     #[command(subcommand)]
     Eval(Eval),
@@ -159,54 +196,114 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .with_context(|| format!("writing {}", path.display()))?;
             }
         }
+        Some(Command::Html(args)) => {
+            let pipeline = pipeline_for(&args.input, load)?;
+            return html(&pipeline, args);
+        }
         None => {
             let args = cli.run;
-            let pipeline = if args.no_ner {
-                Pipeline::without_model()
-            } else {
-                load()?
-            };
+            let pipeline = pipeline_for(&args.input, load)?;
             return process(&pipeline, args);
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The main job: annotate the inputs and write JSON Lines.
+/// The pipeline the inputs ask for: with the model unless --no-ner.
+fn pipeline_for(input: &InputArgs, load: impl FnOnce() -> Result<Pipeline>) -> Result<Pipeline> {
+    match input.no_ner {
+        true => Ok(Pipeline::without_model()),
+        false => load(),
+    }
+}
+
+/// The main job: annotate the inputs and write JSON Lines or text.
 fn process(pipeline: &Pipeline, args: RunArgs) -> Result<ExitCode> {
-    let (inputs, total): (Box<dyn Iterator<Item = Input>>, Option<usize>) =
-        match (&args.jsonl, args.paths.is_empty()) {
-            (Some(_), false) => bail!("give either paths or --jsonl, not both"),
-            (None, true) => bail!("nothing to read: give text files, folders, or --jsonl FILE|-"),
-            (Some(path), true) => (jsonl_inputs(path, args.max_bytes)?, None),
-            (None, false) => {
-                let files = corpus::expand_paths(&args.paths);
-                let total = files.len();
-                let max = args.max_bytes;
-                let inputs = files.into_iter().map(move |p| corpus::read_file(&p, max));
-                (Box::new(inputs), Some(total))
-            }
-        };
-    let out: Box<dyn Write> = match &args.output {
+    let (inputs, total) = read_inputs(&args.input)?;
+    let out = BufWriter::new(create_output(&args.output)?);
+    let format = match args.format {
+        Some(FormatArg::Jsonl) => Format::Jsonl,
+        Some(FormatArg::Text) => Format::Text,
+        None => Format::default_for(args.output.is_none() && io::stdout().is_terminal()),
+    };
+    let mut sink: Box<dyn Sink> = match format {
+        Format::Jsonl => Box::new(JsonlSink::new(out)),
+        Format::Text => Box::new(TextSink::new(out)),
+    };
+    let summary = drive(pipeline, inputs, total, sink.as_mut())?;
+    Ok(exit_code(summary))
+}
+
+/// `quotelink html`: annotate the inputs and write one page.
+fn html(pipeline: &Pipeline, args: HtmlArgs) -> Result<ExitCode> {
+    let (inputs, total) = read_inputs(&args.input)?;
+    let mut sink = HtmlSink::new(BufWriter::new(create_output(&args.output)?));
+    let mut summary = drive(pipeline, inputs, total, &mut sink)?;
+    if sink.failed_renders() > 0 {
+        eprintln!(
+            "quotelink: {} documents could not be shown (see the page)",
+            sink.failed_renders()
+        );
+        summary.failed += sink.failed_renders();
+    }
+    Ok(exit_code(summary))
+}
+
+type Inputs = (Box<dyn Iterator<Item = Input>>, Option<usize>);
+
+/// The input documents, and how many there are when that is known.
+fn read_inputs(args: &InputArgs) -> Result<Inputs> {
+    let (paths, max_bytes) = (&args.paths, args.max_bytes);
+    Ok(match (&args.jsonl, paths.is_empty()) {
+        (Some(_), false) => bail!("give either paths or --jsonl, not both"),
+        (None, true) => bail!("nothing to read: give text files, folders, or --jsonl FILE|-"),
+        (Some(path), true) => (jsonl_inputs(path, max_bytes)?, None),
+        (None, false) => {
+            let files = corpus::expand_paths(paths);
+            let total = files.len();
+            let inputs = files
+                .into_iter()
+                .map(move |p| corpus::read_file(&p, max_bytes));
+            (Box::new(inputs), Some(total))
+        }
+    })
+}
+
+/// FILE, or standard output.
+fn create_output(path: &Option<PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
         Some(path) => {
             Box::new(File::create(path).with_context(|| format!("creating {}", path.display()))?)
         }
         None => Box::new(io::stdout().lock()),
-    };
-    let progress = progress_bar(total);
-    let summary = corpus::run(pipeline, inputs, BufWriter::new(out), |n| {
-        progress.inc(n as u64)
     })
-    .context("writing output")?;
+}
+
+/// Runs the pipeline into `sink` with a progress bar, then finishes it.
+fn drive(
+    pipeline: &Pipeline,
+    inputs: Box<dyn Iterator<Item = Input>>,
+    total: Option<usize>,
+    sink: &mut dyn Sink,
+) -> Result<corpus::Summary> {
+    let progress = progress_bar(total);
+    let summary = corpus::run_into(pipeline, inputs, sink, |n| progress.inc(n as u64))
+        .and_then(|summary| sink.finish().map(|()| summary))
+        .context("writing output")?;
     progress.finish_and_clear();
+    Ok(summary)
+}
+
+/// 0 when every document succeeded, 1 when some failed.
+fn exit_code(summary: corpus::Summary) -> ExitCode {
     if summary.failed > 0 {
         eprintln!(
             "quotelink: {} of {} documents failed (see their error records)",
             summary.failed, summary.documents
         );
-        return Ok(ExitCode::from(1));
+        return ExitCode::from(1);
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 fn jsonl_inputs(path: &Path, max_bytes: u64) -> Result<Box<dyn Iterator<Item = Input>>> {

@@ -1,26 +1,16 @@
 //! The command line end to end: inputs, error records, exit codes, and the
 //! output schema read back into typed records.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use quotelink::output::{DocumentRecord, Record};
 
+mod common;
+
 fn quotelink(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelink"))
-        .args(["--no-ner", "--threads", "2"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut pipe = child.stdin.take().expect("stdin");
-    pipe.write_all(stdin.unwrap_or("").as_bytes())
-        .expect("write stdin");
-    drop(pipe);
-    child.wait_with_output().expect("binary finishes")
+    let args = [&["--no-ner", "--threads", "2"], args].concat();
+    common::run_quotelink(&args, stdin.unwrap_or(""))
 }
 
 fn records(output: &Output) -> Vec<Record> {

@@ -43,6 +43,17 @@ pub enum QuoteKind {
     Mixed,
 }
 
+impl QuoteKind {
+    /// The output name: `direct`, `indirect` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Direct => "direct",
+            Self::Indirect => "indirect",
+            Self::Mixed => "mixed",
+        }
+    }
+}
+
 /// One quote with its attribution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {

@@ -1,0 +1,114 @@
+//! Views of the output records: where the corpus driver sends each
+//! [`Record`] ([`Sink`]), as JSON Lines for programs ([`JsonlSink`]), a
+//! readable listing for terminals ([`text`]) or one self-contained HTML
+//! page ([`html`]).
+//!
+//! The views read only the output records (plus the document's text, which
+//! the records do not repeat), so they can render anything the JSON Lines
+//! schema can hold.
+
+pub mod escape;
+pub mod html;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::output::Record;
+
+/// Where the records of a run go, in input order.
+pub trait Sink {
+    /// Takes one record, with the document's text when it could be read.
+    fn record(&mut self, record: &Record, text: Option<&str>) -> io::Result<()>;
+
+    /// Called after each chunk of documents, so that streamed output
+    /// reaches its reader as the run goes on.
+    fn flush(&mut self) -> io::Result<()>;
+
+    /// Called once after the last record.
+    fn finish(&mut self) -> io::Result<()> {
+        self.flush()
+    }
+}
+
+/// How the main command writes its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line, for programs.
+    Jsonl,
+    /// One readable block per document, for people.
+    Text,
+}
+
+impl Format {
+    /// The default for a destination, the way ripgrep decides: text for a
+    /// terminal, JSON Lines for a file or a pipe.
+    pub fn default_for(is_terminal: bool) -> Self {
+        if is_terminal {
+            Format::Text
+        } else {
+            Format::Jsonl
+        }
+    }
+}
+
+/// Writes each record as one line of JSON.
+pub struct JsonlSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlSink<W> {
+    /// A sink writing to `out`.
+    pub fn new(out: W) -> Self {
+        JsonlSink { out }
+    }
+}
+
+impl<W: Write> Sink for JsonlSink<W> {
+    fn record(&mut self, record: &Record, _text: Option<&str>) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, record)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Writes error records for documents `a` and `b` into `out` through the
+/// sink `make` builds, and finishes it.
+#[cfg(test)]
+pub(crate) fn two_errors<'a, S: Sink>(
+    make: impl FnOnce(&'a mut Vec<u8>) -> S,
+    out: &'a mut Vec<u8>,
+) {
+    let mut sink = make(out);
+    for id in ["a", "b"] {
+        let record = Record::Error(crate::output::ErrorRecord {
+            id: id.into(),
+            error: "empty document".into(),
+        });
+        sink.record(&record, None).unwrap();
+    }
+    sink.finish().unwrap();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminals_get_text_and_pipes_get_jsonl() {
+        assert_eq!(Format::default_for(true), Format::Text);
+        assert_eq!(Format::default_for(false), Format::Jsonl);
+    }
+
+    #[test]
+    fn jsonl_sink_writes_one_line_per_record() {
+        let mut out = Vec::new();
+        two_errors(JsonlSink::new, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"id\":\"a\",\"error\":\"empty document\"}\n{\"id\":\"b\",\"error\":\"empty document\"}\n"
+        );
+    }
+}
