@@ -50,6 +50,15 @@ pub enum Error {
     /// The named-entity model could not be loaded or run.
     #[error("named-entity model: {0}")]
     Model(String),
+    /// libtorch has a CUDA library (`libtorch_cuda.so`) that could not be
+    /// loaded, or its own directory could not be found.
+    #[error("cannot load libtorch's CUDA library {path}: {message}")]
+    CudaLibrary {
+        /// The library.
+        path: PathBuf,
+        /// The dynamic loader's message.
+        message: String,
+    },
     /// A stage failed on this document with a bug (a panic): the document
     /// gets this error and the run goes on.
     #[error("internal error in the {stage} stage (please report it): {message}")]

@@ -75,8 +75,13 @@ impl ModelOptions {
     pub fn resolve(self) -> Result<Placement, Error> {
         let cuda = match self.device {
             Device::Cpu => false,
-            Device::Auto => cuda_available(),
-            Device::Cuda if cuda_available() => true,
+            Device::Auto => cuda_available()?,
+            Device::Cuda if cuda_available()? => true,
+            Device::Cuda if !super::cuda::driver_present() => {
+                return Err(Error::Model(
+                    "--device cuda: libtorch sees no CUDA device (no NVIDIA driver: libcuda.so.1 does not load)".into(),
+                ))
+            }
             Device::Cuda => {
                 return Err(Error::Model(
                     "--device cuda: libtorch sees no CUDA device".into(),
@@ -102,9 +107,11 @@ impl ModelOptions {
     }
 }
 
-/// Whether libtorch sees a CUDA device.
-fn cuda_available() -> bool {
-    tch::Cuda::is_available()
+/// Whether libtorch sees a CUDA device. The binary does not link libtorch's
+/// CUDA library; this loads it first where an NVIDIA driver is present
+/// (`super::cuda`), so the CPU path never maps it.
+fn cuda_available() -> Result<bool, Error> {
+    Ok(super::cuda::device_count()? > 0)
 }
 
 impl Placement {
@@ -147,15 +154,20 @@ mod tests {
     #[test]
     fn auto_follows_what_libtorch_sees() {
         let auto = resolve(Device::Auto, None).unwrap();
-        assert_eq!(auto.cuda, cuda_available());
+        assert_eq!(auto.cuda, cuda_available().unwrap());
         let cuda = resolve(Device::Cuda, None);
-        if cuda_available() {
+        if cuda_available().unwrap() {
             let cuda = cuda.unwrap();
             assert_eq!((cuda.precision, cuda.kind()), (Precision::Fp16, Kind::Half));
             assert!(resolve(Device::Cuda, Some(Precision::Int8)).is_err());
         } else {
             let message = cuda.unwrap_err().to_string();
-            assert!(message.contains("no CUDA device"), "{message}");
+            let why = if super::super::cuda::driver_present() {
+                "no CUDA device"
+            } else {
+                "no NVIDIA driver"
+            };
+            assert!(message.contains(why), "{message}");
         }
     }
 }

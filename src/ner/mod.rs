@@ -69,6 +69,7 @@ pub trait EntityRecognizer: Send + Sync {
 
 mod bert;
 mod casing;
+pub mod cuda;
 mod device;
 mod encode;
 mod forward;
