@@ -20,11 +20,14 @@ pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod gender;
+pub mod meta;
 pub mod ner;
 pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod segment;
+pub mod tables;
 
 pub use document::{Document, OffsetIndex, Span};
 pub use error::{Error, Result};

@@ -9,13 +9,17 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use quotelink::corpus::{self, Input, DEFAULT_MAX_BYTES};
-use quotelink::eval::{conll, polnear};
+use quotelink::corpus::{self, Input, Summary, DEFAULT_MAX_BYTES};
+use quotelink::eval::{conll, gender, polnear};
 use quotelink::ner::{BertNer, Device, ModelOptions, Precision};
 use quotelink::pipeline::default_model_dir;
 use quotelink::render::html::HtmlSink;
 use quotelink::render::text::TextSink;
 use quotelink::render::{Format, JsonlSink, Sink};
+use quotelink::tables::records::{Skip, Source};
+use quotelink::tables::sink::Format as TableFormat;
+use quotelink::tables::speakers::Grouping;
+use quotelink::tables::{self, DateBucket, Report};
 use quotelink::Pipeline;
 
 /// Finds the quotations in news text and says who said each one.
@@ -85,6 +89,11 @@ struct RunArgs {
     /// else jsonl].
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+    /// Go on with an interrupted run: keep the records already in the -o
+    /// FILE when they match the inputs (refuse otherwise), drop a partial
+    /// last line, and write the rest (JSON Lines only).
+    #[arg(long, requires = "output")]
+    resume: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +122,50 @@ enum Command {
     /// Measure accuracy against annotated data.
     #[command(subcommand)]
     Eval(Eval),
+    /// One row per corpus-level speaker, from quotelink output: quotes in
+    /// total, by kind and by cue class, documents, gender, and the
+    /// spellings merged into it.
+    ///
+    /// Names merge across documents when they agree once titles are dropped
+    /// and case, diacritics and punctuation folded; a surname alone or a
+    /// shortened name joins the one full name of the corpus it can belong
+    /// to, and no name when it could belong to several. Lines that are not
+    /// document records are reported and skipped (exit code 1).
+    Speakers {
+        #[command(flatten)]
+        input: TableInput,
+        /// Count per value of this `meta` field too (repeatable).
+        #[arg(long, value_name = "FIELD")]
+        by: Vec<String>,
+        /// Group `--by date` values (ISO dates) by day, month or year.
+        #[arg(long, value_enum, value_name = "BUCKET")]
+        date_bucket: Option<DateBucket>,
+    },
+    /// One row per quote, from quotelink output: document id, the `meta`
+    /// fields as columns, span, kind, cue, content, speaker, gender,
+    /// confidence.
+    ///
+    /// The input is read twice (standard input is first copied to a
+    /// temporary file): once for the union of `meta` keys, once for the
+    /// rows. Lines that are not document records are reported and skipped
+    /// (exit code 1).
+    Table {
+        #[command(flatten)]
+        input: TableInput,
+    },
+}
+
+#[derive(Args)]
+struct TableInput {
+    /// quotelink output files (JSON Lines); `-` or none for standard input.
+    files: Vec<PathBuf>,
+    /// Write to FILE instead of standard output (Parquet needs a file).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format [default: by the -o extension (.csv, .jsonl,
+    /// .parquet), else csv].
+    #[arg(long, value_enum)]
+    format: Option<TableFormat>,
 }
 
 #[derive(Subcommand)]
@@ -130,6 +183,18 @@ enum Eval {
         /// Also write the report as Markdown to FILE.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Skip the named-entity model (speakers from capitalisation alone).
+        #[arg(long)]
+        no_ner: bool,
+    },
+    /// Speaker gender against hand labels: precision and coverage.
+    Gender {
+        /// The split folder with the labelled articles in text/, e.g.
+        /// ../shared/data/polnear/dev.
+        dir: PathBuf,
+        /// The labels: article, speaker, gender (tab-separated).
+        #[arg(long, default_value = "data/gold/speaker-gender-polnear-dev.tsv")]
+        gold: PathBuf,
         /// Skip the named-entity model (speakers from capitalisation alone).
         #[arg(long)]
         no_ner: bool,
@@ -196,6 +261,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .with_context(|| format!("writing {}", path.display()))?;
             }
         }
+        Some(Command::Eval(Eval::Gender { dir, gold, no_ner })) => {
+            let pipeline = if no_ner {
+                Pipeline::without_model()
+            } else {
+                load()?
+            };
+            let report = gender::evaluate(&gold, &dir, &pipeline)?;
+            print!("{report}");
+            println!("{}", serde_json::to_string(&report)?);
+        }
+        Some(Command::Speakers {
+            input,
+            by,
+            date_bucket,
+        }) => {
+            let (sources, output) = table_io(&input);
+            let grouping = Grouping { by, date_bucket };
+            let report = tables::speakers(&sources, grouping, &output, skip_printer("speakers"))?;
+            return Ok(table_exit("speakers", report));
+        }
+        Some(Command::Table { input }) => {
+            let (sources, output) = table_io(&input);
+            let report = tables::quote_table(&sources, &output, skip_printer("table"))?;
+            return Ok(table_exit("table", report));
+        }
         Some(Command::Html(args)) => {
             let pipeline = pipeline_for(&args.input, load)?;
             return html(&pipeline, args);
@@ -219,18 +309,31 @@ fn pipeline_for(input: &InputArgs, load: impl FnOnce() -> Result<Pipeline>) -> R
 
 /// The main job: annotate the inputs and write JSON Lines or text.
 fn process(pipeline: &Pipeline, args: RunArgs) -> Result<ExitCode> {
-    let (inputs, total) = read_inputs(&args.input)?;
-    let out = BufWriter::new(create_output(&args.output)?);
+    let (mut inputs, total) = read_inputs(&args.input)?;
     let format = match args.format {
         Some(FormatArg::Jsonl) => Format::Jsonl,
         Some(FormatArg::Text) => Format::Text,
         None => Format::default_for(args.output.is_none() && io::stdout().is_terminal()),
     };
+    let (out, done): (Box<dyn Write>, Summary) = match &args.output {
+        Some(path) if args.resume => {
+            if format != Format::Jsonl {
+                bail!("--resume works on JSON Lines output only");
+            }
+            let (file, done) = corpus::resume::resume(path, &mut inputs)?;
+            (Box::new(file), done)
+        }
+        _ => (create_output(&args.output)?, Summary::default()),
+    };
+    let out = BufWriter::new(out);
     let mut sink: Box<dyn Sink> = match format {
         Format::Jsonl => Box::new(JsonlSink::new(out)),
         Format::Text => Box::new(TextSink::new(out)),
     };
-    let summary = drive(pipeline, inputs, total, sink.as_mut())?;
+    let total = total.map(|n| n.saturating_sub(done.documents));
+    let mut summary = drive(pipeline, inputs, total, sink.as_mut())?;
+    summary.documents += done.documents;
+    summary.failed += done.failed;
     Ok(exit_code(summary))
 }
 
@@ -322,6 +425,55 @@ fn jsonl_inputs(path: &Path, max_bytes: u64) -> Result<Box<dyn Iterator<Item = I
         source,
         max_bytes,
     )))
+}
+
+/// The sources and output of `speakers` and `table`.
+fn table_io(input: &TableInput) -> (Vec<Source>, tables::Output) {
+    let mut sources: Vec<Source> = input.files.iter().map(|f| Source::parse(f)).collect();
+    if sources.is_empty() {
+        sources.push(Source::Stdin);
+    }
+    let output = tables::Output {
+        format: TableFormat::choose(input.format, input.output.as_deref()),
+        path: input.output.clone(),
+    };
+    (sources, output)
+}
+
+/// Most skipped lines reported one by one; the rest are counted.
+const SKIPS_SHOWN: u64 = 20;
+
+/// Reports the first skipped lines on standard error.
+fn skip_printer(command: &'static str) -> impl FnMut(&Skip) {
+    let mut seen = 0u64;
+    move |skip| {
+        seen += 1;
+        if seen <= SKIPS_SHOWN {
+            eprintln!(
+                "quotelink {command}: {}: skipped, {}: {}",
+                skip.place, skip.kind, skip.message
+            );
+        }
+    }
+}
+
+/// The summary on standard error and the exit code: 1 when lines were
+/// skipped.
+fn table_exit(command: &str, report: Report) -> ExitCode {
+    if report.skipped() == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!(
+        "quotelink {command}: read {} documents, wrote {} rows; skipped {} lines \
+         ({} malformed JSON, {} error records, {} with a missing or invalid field)",
+        report.documents,
+        report.rows,
+        report.skipped(),
+        report.malformed,
+        report.error_records,
+        report.invalid
+    );
+    ExitCode::from(1)
 }
 
 /// A progress bar on standard error when it is a terminal; hidden otherwise.

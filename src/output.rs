@@ -14,20 +14,31 @@
 //!              "speaker": {"start": 23, "end": 33, "text": "Jane Smith"},
 //!              "speaker_name": "Jane Smith", "speaker_id": 0, "confidence": 0.95}],
 //!  "speakers": [{"id": 0, "name": "Jane Smith", "label": "PER",
+//!                "gender": "female", "gender_evidence": "first_name",
 //!                "mentions": [{"start": 23, "end": 33, "text": "Jane Smith"}],
 //!                "quotes": [0]}]}
 //! ```
 //!
 //! `kind` is `direct`, `indirect` or `mixed`; `cue`, `speaker`,
 //! `speaker_name` and `speaker_id` are `null` when unknown; `label` is
-//! `PER`, `ORG`, `LOC` or `MISC`; a speaker's `quotes` index `quotes`.
+//! `PER`, `ORG`, `LOC` or `MISC`; a speaker's `quotes` index `quotes`;
+//! a speaker's `gender` is `female`, `male` or `null`, and
+//! `gender_evidence` (`pronoun`, `honorific`, `role`, `first_name`) says
+//! what decided it (see [`crate::gender`]).
 //! A document that could not be processed becomes an [`ErrorRecord`],
 //! `{"id": ..., "error": "..."}`, in its place.
+//!
+//! A JSON Lines input line's fields other than `id` and `text` (outlet,
+//! date, url, anything) are copied unchanged, in their order, into its
+//! record (document or error) as `"meta": {...}` right after `id`; file
+//! inputs, and lines with no other fields, have no `meta`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::QuoteKind;
 use crate::document::{Document, Span};
+use crate::gender::{self, Gender, GenderEvidence};
+use crate::meta::Meta;
 use crate::ner::EntityLabel;
 
 /// One output line.
@@ -46,6 +57,10 @@ pub enum Record {
 pub struct DocumentRecord {
     /// The input's id: a file path as given, or the JSONL `id`.
     pub id: String,
+    /// The JSONL input line's other fields, unchanged and in order; absent
+    /// for file inputs and for lines with no other fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     /// Length of the text in code points.
     pub text_length: usize,
     /// Sentence ranges.
@@ -66,6 +81,9 @@ pub struct ErrorRecord {
     pub id: String,
     /// What went wrong.
     pub error: String,
+    /// The JSONL input line's other fields, when the line parsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
 }
 
 /// A code-point range.
@@ -138,6 +156,14 @@ pub struct SpeakerRecord {
     pub name: String,
     /// Entity type.
     pub label: EntityLabel,
+    /// `female`, `male`, or `null` when the text shows neither or both
+    /// (see [`crate::gender`]); only persons get one.
+    #[serde(default)]
+    pub gender: Option<Gender>,
+    /// What decided `gender`: `pronoun`, `honorific`, `role` or
+    /// `first_name`; `null` when `gender` is.
+    #[serde(default)]
+    pub gender_evidence: Option<GenderEvidence>,
     /// Every mention that refers to it.
     pub mentions: Vec<SpanRecord>,
     /// Indices into `quotes`.
@@ -154,11 +180,20 @@ impl SpanRecord {
     }
 }
 
+impl DocumentRecord {
+    /// This record with the input's `meta`.
+    pub fn with_meta(self, meta: Option<Meta>) -> Self {
+        DocumentRecord { meta, ..self }
+    }
+}
+
 impl From<&Document> for DocumentRecord {
     fn from(doc: &Document) -> Self {
         let span = |s: &Span| SpanRecord::new(doc, s);
+        let genders = gender::infer_all(doc);
         DocumentRecord {
             id: doc.id.clone(),
+            meta: None,
             text_length: doc.char_len(),
             sentences: doc
                 .sentences
@@ -207,6 +242,8 @@ impl From<&Document> for DocumentRecord {
                     id,
                     name: s.name.clone(),
                     label: s.label,
+                    gender: genders[id].map(|g| g.gender),
+                    gender_evidence: genders[id].map(|g| g.evidence),
                     mentions: s.mentions.iter().map(span).collect(),
                     quotes: s.quotes.clone(),
                 })

@@ -1,7 +1,9 @@
 //! Evaluation against annotated data: the named-entity stage on CoNLL-2003
-//! ([`conll`]) and quote attribution on PolNeAR ([`polnear`]).
+//! ([`conll`]), quote attribution on PolNeAR ([`polnear`]), and speaker
+//! gender against hand labels ([`gender`]).
 
 pub mod conll;
+pub mod gender;
 pub mod polnear;
 
 use serde::Serialize;

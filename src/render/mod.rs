@@ -86,6 +86,7 @@ pub(crate) fn two_errors<'a, S: Sink>(
         let record = Record::Error(crate::output::ErrorRecord {
             id: id.into(),
             error: "empty document".into(),
+            meta: None,
         });
         sink.record(&record, None).unwrap();
     }

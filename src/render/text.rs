@@ -169,6 +169,7 @@ mod tests {
             };
         let doc = DocumentRecord {
             id: "a.txt".into(),
+            meta: None,
             text_length: 200,
             sentences: vec![],
             entities: vec![],
@@ -196,6 +197,8 @@ mod tests {
                 id: 0,
                 name: "Jane Smith".into(),
                 label: EntityLabel::Per,
+                gender: None,
+                gender_evidence: None,
                 mentions: vec![span(20, "she"), span(50, "Jane Smith")],
                 quotes: vec![0, 1],
             }],

@@ -1,10 +1,18 @@
-//! Running the binary from the integration tests.
+//! Running the binary from the integration tests, reading JSON Lines back,
+//! and a generated corpus.
+
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 /// Runs `quotelink ARGS` with `stdin` as standard input and waits for it.
 pub fn run_quotelink(args: &[&str], stdin: &str) -> Output {
+    quotelink(args, stdin.as_bytes())
+}
+
+/// Runs `quotelink ARGS` with `stdin` (bytes) as standard input.
+pub fn quotelink(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_quotelink"))
         .args(args)
         .stdin(Stdio::piped())
@@ -13,7 +21,55 @@ pub fn run_quotelink(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("binary runs");
     let mut pipe = child.stdin.take().expect("stdin");
-    pipe.write_all(stdin.as_bytes()).expect("write stdin");
+    // The child may exit before reading all of its input (a usage error).
+    let _ = pipe.write_all(stdin);
     drop(pipe);
     child.wait_with_output().expect("binary finishes")
+}
+
+/// Standard output parsed as JSON Lines.
+pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(bytes.to_vec())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+/// Standard error as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// `n` generated JSONL documents with quotes, speakers and meta fields.
+pub fn generated_corpus(n: usize) -> String {
+    const PEOPLE: [(&str, &str); 4] = [
+        ("Maria Delgado", "she"),
+        ("John Smith", "he"),
+        ("Ana Ruiz", "she"),
+        ("Peter Brown", "he"),
+    ];
+    const OUTLETS: [&str; 3] = ["AP", "Reuters", "Fox"];
+    let mut out = String::new();
+    for i in 0..n {
+        let (name, pronoun) = PEOPLE[i % PEOPLE.len()];
+        let surname = name.split(' ').nth(1).unwrap();
+        let text = format!(
+            "Report {i}. \"We will finish the bridge {i},\" {name} said on Monday. \
+             {surname} added that the work would cost {i} dollars. \
+             \"It is late,\" {pronoun} said."
+        );
+        // Written by hand: serde_json's own objects would sort the keys.
+        let string = |s: &str| serde_json::Value::from(s).to_string();
+        let line = format!(
+            "{{\"id\":\"doc{i}\",\"text\":{},\"outlet\":{},\"date\":\"2016-{:02}-{:02}\"}}",
+            string(&text),
+            string(OUTLETS[i % OUTLETS.len()]),
+            1 + i % 12,
+            1 + i % 28
+        );
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }

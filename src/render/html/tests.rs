@@ -98,6 +98,7 @@ fn input_text_and_ids_are_escaped_everywhere() {
         let error = ErrorRecord {
             id: id.clone(),
             error: format!("bad {payload}"),
+            meta: None,
         };
         sink.record(&Record::Error(error), None).unwrap();
     }

@@ -1,0 +1,78 @@
+//! The gender word lists, read once from the data files beside this module:
+//! pronouns, honorifics and role nouns (`lexicon/words.tsv`), and first
+//! names (`lexicon/first_names.tsv`, see `scripts/first_names.py`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::{Gender, GenderEvidence};
+
+static WORDS: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
+    LazyLock::new(|| parse(include_str!("lexicon/words.tsv")));
+
+static FIRST_NAMES: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
+    LazyLock::new(|| parse(include_str!("lexicon/first_names.tsv")));
+
+/// The gender and evidence class of a lower-case word (a pronoun, an
+/// honorific without its period, or a role noun).
+pub fn word(lower: &str) -> Option<(Gender, GenderEvidence)> {
+    WORDS.get(lower).copied()
+}
+
+/// The gender of a lower-case first name, when nearly everyone who bears
+/// it is of one sex.
+pub fn first_name(lower: &str) -> Option<Gender> {
+    FIRST_NAMES.get(lower).map(|&(gender, _)| gender)
+}
+
+/// Parses `word<TAB>female|male[<TAB>class]` lines; `#` starts a comment.
+/// A line without a class is a first name. The files ship with the crate,
+/// so a malformed line is a bug caught by the tests.
+fn parse(text: &'static str) -> HashMap<&'static str, (Gender, GenderEvidence)> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let word = fields.next().expect("a word");
+            let gender = match fields.next() {
+                Some("female") => Gender::Female,
+                Some("male") => Gender::Male,
+                other => panic!("gender lexicon: bad gender {other:?} in {line:?}"),
+            };
+            let class = match fields.next() {
+                None => GenderEvidence::FirstName,
+                Some("pronoun") => GenderEvidence::Pronoun,
+                Some("honorific") => GenderEvidence::Honorific,
+                Some("role") => GenderEvidence::Role,
+                Some(other) => panic!("gender lexicon: bad class {other:?} in {line:?}"),
+            };
+            (word, (gender, class))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_load_and_are_lower_case() {
+        assert_eq!(
+            word("spokeswoman"),
+            Some((Gender::Female, GenderEvidence::Role))
+        );
+        assert_eq!(word("mr"), Some((Gender::Male, GenderEvidence::Honorific)));
+        assert_eq!(word("they"), None);
+        assert_eq!(first_name("donald"), Some(Gender::Male));
+        assert_eq!(first_name("elizabeth"), Some(Gender::Female));
+        assert_eq!(
+            first_name("jordan"),
+            None,
+            "an ambiguous name gives nothing"
+        );
+        for key in WORDS.keys().chain(FIRST_NAMES.keys()) {
+            assert_eq!(*key, key.to_lowercase(), "{key}");
+        }
+        assert!(FIRST_NAMES.len() > 5000);
+    }
+}

@@ -1,0 +1,245 @@
+//! Typed tables and their writers: CSV, JSON Lines and Parquet share one
+//! [`TableWriter`] interface over [`Column`]s and rows of [`Cell`]s.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::{parquet, Error};
+
+/// A column's value type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// UTF-8 text.
+    Str,
+    /// A 64-bit integer.
+    Int,
+    /// A 64-bit float.
+    Float,
+}
+
+/// A named, typed column; every column may hold nulls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// Header name.
+    pub name: String,
+    /// Value type.
+    pub kind: ColumnType,
+}
+
+impl Column {
+    /// A column named `name` of type `kind`.
+    pub fn new(name: impl Into<String>, kind: ColumnType) -> Self {
+        Column {
+            name: name.into(),
+            kind,
+        }
+    }
+}
+
+/// One value of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// No value (empty in CSV, `null` in JSON, null in Parquet).
+    Null,
+    /// Text.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+}
+
+impl From<Option<String>> for Cell {
+    fn from(value: Option<String>) -> Self {
+        value.map_or(Cell::Null, Cell::Str)
+    }
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON object per row.
+    Jsonl,
+    /// Apache Parquet (needs an output file).
+    Parquet,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
+            "parquet" | "pq" => Some(Format::Parquet),
+            _ => None,
+        }
+    }
+
+    /// The given format, else the one `output`'s extension names, else CSV.
+    pub fn choose(given: Option<Format>, output: Option<&Path>) -> Format {
+        given
+            .or_else(|| output.and_then(Format::from_path))
+            .unwrap_or(Format::Csv)
+    }
+}
+
+/// Writes rows of a fixed set of columns.
+pub trait TableWriter {
+    /// Writes one row; `row` has one cell per column.
+    fn write_row(&mut self, row: Vec<Cell>) -> Result<(), Error>;
+    /// Flushes everything and closes the table.
+    fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// A writer for `columns` in `format`, to the file `output` or to standard
+/// output.
+pub fn create(
+    format: Format,
+    columns: Vec<Column>,
+    output: Option<&Path>,
+) -> Result<Box<dyn TableWriter>, Error> {
+    let open = |path: &Path| File::create(path).map_err(|e| Error::io(path, e));
+    let sink: Box<dyn Write> = match (format, output) {
+        (Format::Parquet, Some(path)) => {
+            return Ok(Box::new(parquet::ParquetTable::new(
+                open(path)?,
+                &columns,
+                path,
+            )?))
+        }
+        (Format::Parquet, None) => return Err(Error::ParquetNeedsFile),
+        (_, Some(path)) => Box::new(open(path)?),
+        (_, None) => Box::new(io::stdout().lock()),
+    };
+    let path = output.map_or_else(|| PathBuf::from("standard output"), Path::to_path_buf);
+    let out = BufWriter::new(sink);
+    Ok(match format {
+        Format::Csv => Box::new(CsvTable::new(out, &columns, path)?),
+        _ => Box::new(JsonlTable { out, columns, path }),
+    })
+}
+
+struct CsvTable<W: Write> {
+    out: csv::Writer<W>,
+    path: PathBuf,
+}
+
+impl<W: Write> CsvTable<W> {
+    fn new(out: W, columns: &[Column], path: PathBuf) -> Result<Self, Error> {
+        let mut out = csv::Writer::from_writer(out);
+        out.write_record(columns.iter().map(|c| c.name.as_str()))
+            .map_err(|e| Error::csv(&path, e))?;
+        Ok(CsvTable { out, path })
+    }
+}
+
+impl<W: Write> TableWriter for CsvTable<W> {
+    fn write_row(&mut self, row: Vec<Cell>) -> Result<(), Error> {
+        let fields = row.into_iter().map(|cell| match cell {
+            Cell::Null => String::new(),
+            Cell::Str(s) => s,
+            Cell::Int(i) => i.to_string(),
+            Cell::Float(f) => f.to_string(),
+        });
+        self.out
+            .write_record(fields)
+            .map_err(|e| Error::csv(&self.path, e))
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        self.out.flush().map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+struct JsonlTable<W: Write> {
+    out: W,
+    columns: Vec<Column>,
+    path: PathBuf,
+}
+
+impl<W: Write> TableWriter for JsonlTable<W> {
+    fn write_row(&mut self, row: Vec<Cell>) -> Result<(), Error> {
+        let mut line = String::from("{");
+        for (i, (column, cell)) in self.columns.iter().zip(row).enumerate() {
+            if i > 0 {
+                line.push(',');
+            }
+            line.push_str(&serde_json::Value::from(column.name.as_str()).to_string());
+            line.push(':');
+            let value = match cell {
+                Cell::Null => serde_json::Value::Null,
+                Cell::Str(s) => s.into(),
+                Cell::Int(i) => i.into(),
+                Cell::Float(f) => f.into(),
+            };
+            line.push_str(&value.to_string());
+        }
+        line.push_str("}\n");
+        self.out
+            .write_all(line.as_bytes())
+            .map_err(|e| Error::io(&self.path, e))
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        self.out.flush().map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_follows_the_flag_then_the_extension() {
+        let parquet = Path::new("out.PARQUET");
+        assert_eq!(Format::choose(None, Some(parquet)), Format::Parquet);
+        assert_eq!(
+            Format::choose(Some(Format::Jsonl), Some(parquet)),
+            Format::Jsonl
+        );
+        assert_eq!(
+            Format::choose(None, Some(Path::new("out.txt"))),
+            Format::Csv
+        );
+        assert_eq!(Format::choose(None, None), Format::Csv);
+    }
+
+    #[test]
+    fn csv_and_jsonl_rows() {
+        let columns = vec![
+            Column::new("name", ColumnType::Str),
+            Column::new("n", ColumnType::Int),
+            Column::new("p", ColumnType::Float),
+        ];
+        let rows = || {
+            vec![
+                vec![
+                    Cell::Str("Lee, \"Jo\"".into()),
+                    Cell::Int(3),
+                    Cell::Float(0.5),
+                ],
+                vec![Cell::Null, Cell::Null, Cell::Null],
+            ]
+        };
+        let mut csv = CsvTable::new(Vec::new(), &columns, "t".into()).unwrap();
+        let mut jsonl = JsonlTable {
+            out: Vec::new(),
+            columns: columns.clone(),
+            path: "t".into(),
+        };
+        for row in rows() {
+            csv.write_row(row.clone()).unwrap();
+            jsonl.write_row(row).unwrap();
+        }
+        let csv = String::from_utf8(csv.out.into_inner().unwrap()).unwrap();
+        assert_eq!(csv, "name,n,p\n\"Lee, \"\"Jo\"\"\",3,0.5\n,,\n");
+        let jsonl = String::from_utf8(jsonl.out).unwrap();
+        assert_eq!(
+            jsonl,
+            "{\"name\":\"Lee, \\\"Jo\\\"\",\"n\":3,\"p\":0.5}\n{\"name\":null,\"n\":null,\"p\":null}\n"
+        );
+    }
+}
