@@ -119,4 +119,11 @@ fn other_inputs_are_refused_and_the_file_is_kept() {
     );
     let no_file = quotelink(&["--no-ner", "--jsonl", "-", "--resume"], b"");
     assert_eq!(no_file.status.code(), Some(2), "--resume needs -o");
+    let (input, out) = (input.to_str().unwrap(), out.to_str().unwrap());
+    let text = [
+        "--no-ner", "--jsonl", input, "-o", out, "--format", "text", "--resume",
+    ];
+    let text = quotelink(&text, b"");
+    assert_eq!(text.status.code(), Some(2), "--resume needs JSON Lines");
+    assert!(stderr(&text).contains("JSON Lines"));
 }
