@@ -47,6 +47,13 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// No model folder was found: each place searched, in order, and what
+    /// it lacked.
+    #[error("named-entity model not found; looked in: {}", list(.searched))]
+    ModelNotFound {
+        /// The places searched.
+        searched: Vec<crate::ner::Searched>,
+    },
     /// The named-entity model could not be loaded or run.
     #[error("named-entity model: {0}")]
     Model(String),
@@ -86,6 +93,11 @@ impl Error {
             source,
         }
     }
+}
+
+fn list(searched: &[crate::ner::Searched]) -> String {
+    let places: Vec<String> = searched.iter().map(ToString::to_string).collect();
+    places.join("; ")
 }
 
 /// The library's result type.

@@ -11,8 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use quotelink::corpus::{self, Input, Summary, DEFAULT_MAX_BYTES};
 use quotelink::eval::{conll, gender, polnear};
-use quotelink::ner::{BertNer, Device, ModelOptions, Precision};
-use quotelink::pipeline::default_model_dir;
+use quotelink::ner::{locate_model, BertNer, Device, ModelOptions, Precision};
 use quotelink::render::html::HtmlSink;
 use quotelink::render::text::TextSink;
 use quotelink::render::{Format, JsonlSink, Sink};
@@ -46,7 +45,9 @@ struct Common {
     /// Worker threads (default: all cores).
     #[arg(long, global = true)]
     threads: Option<usize>,
-    /// Named-entity model folder [default: $QUOTELINK_MODEL, else the shipped models/ner].
+    /// Named-entity model folder [default: $QUOTELINK_MODEL, else
+    /// ../share/quotelink/models/ner or models/ner from the executable's
+    /// folder, else the models/ner quotelink was built with].
     #[arg(long, global = true)]
     model: Option<PathBuf>,
     /// Where the named-entity model runs: auto = CUDA when libtorch sees a
@@ -222,17 +223,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .build_global()
         .context("starting the thread pool")?;
     BertNer::set_threads(threads);
-    let model_dir = cli
-        .common
-        .model
-        .or_else(|| std::env::var_os("QUOTELINK_MODEL").map(PathBuf::from))
-        .unwrap_or_else(default_model_dir);
     let options = ModelOptions {
         device: cli.common.device,
         precision: cli.common.precision,
     };
+    let model = cli.common.model;
     let load = || {
-        Pipeline::with_model_options(&model_dir, options).context("loading the named-entity model")
+        let dir = locate_model(model.as_deref())?;
+        Pipeline::with_model_options(&dir, options)
+            .with_context(|| format!("loading the named-entity model in {}", dir.display()))
     };
     match cli.command {
         Some(Command::Eval(Eval::Ner { conll })) => {

@@ -8,7 +8,8 @@ use crate::error::Error;
 use crate::ner::{BertNer, EntityRecognizer, ModelOptions, Placement};
 use crate::segment::{Segmenter, SentenceSplitter};
 
-/// The model folder shipped with the crate.
+/// The model folder shipped with the crate, at the path it was built at
+/// (the last place [`crate::ner::locate_model`] looks).
 pub fn default_model_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("models")

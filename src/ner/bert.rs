@@ -8,13 +8,13 @@ use std::sync::Mutex;
 
 use ndarray::Array2;
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
-use rust_bert::Config;
 use tch::{nn::VarStore, Kind, Tensor};
 use tokenizers::Tokenizer;
 
 use super::device::{ModelOptions, Placement, Precision};
 use super::encode::{batches, Encoder, Unit, SPECIAL_TYPE};
 use super::forward::{Bert, Prepare, Shape};
+use super::locate::{CONFIG, TOKENIZER, WEIGHTS};
 use super::tags::{decode, Tag};
 use super::{Entity, EntityRecognizer};
 use crate::document::Document;
@@ -26,11 +26,6 @@ use crate::error::Error;
 /// (`scripts/bench_ner.sh`). A GPU wants large batches.
 const CPU_LIMITS: (usize, usize) = (32, 1024);
 const CUDA_LIMITS: (usize, usize) = (256, 32768);
-
-/// The files of a model folder.
-const CONFIG: &str = "config.json";
-const TOKENIZER: &str = "tokenizer.json";
-const WEIGHTS: &str = "model.safetensors";
 
 /// A BERT token classifier loaded from a model folder.
 pub struct BertNer {
@@ -166,7 +161,11 @@ fn file(dir: &Path, name: &str) -> Result<PathBuf, Error> {
 /// rust-bert's configuration, weights and model for a model folder, the
 /// weights in fp32 on the CPU.
 fn load_reference(dir: &Path) -> Result<(BertConfig, VarStore, BertForTokenClassification), Error> {
-    let config = BertConfig::from_file(file(dir, CONFIG)?);
+    // Parsed here: rust-bert's `Config::from_file` panics on a bad file.
+    let path = file(dir, CONFIG)?;
+    let text = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let config: BertConfig = serde_json::from_slice(&text)
+        .map_err(|e| Error::Model(format!("{}: {e}", path.display())))?;
     let mut weights = VarStore::new(tch::Device::Cpu);
     let model = BertForTokenClassification::new(weights.root(), &config)
         .map_err(|e| Error::Model(e.to_string()))?;

@@ -74,9 +74,11 @@ mod device;
 mod encode;
 mod forward;
 mod linear;
+mod locate;
 mod tags;
 
 pub use bert::BertNer;
 pub use casing::CaseClass;
 pub use device::{Device, ModelOptions, Placement, Precision};
+pub use locate::{locate_model, ModelSource, Searched, MODEL_ENV};
 pub use tags::{decode, PieceSpan, Tag};
