@@ -2,21 +2,28 @@
 //! sentences of a folder of articles. Run by `scripts/bench_ner.sh`, which
 //! compares it with PyTorch on the same weights and sentences.
 //!
-//! Usage: `bench_ner MODEL_DIR TEXT_DIR SENTENCES_OUT THREADS`
+//! Usage: `bench_ner MODEL_DIR TEXT_DIR SENTENCES_OUT THREADS [PRECISION]`
+//! (PRECISION: `int8` or `fp32`, on the CPU; default the CPU default).
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use quotelink::corpus::{expand_paths, read_file, DEFAULT_MAX_BYTES};
-use quotelink::ner::BertNer;
+use quotelink::ner::{BertNer, Device, ModelOptions, Precision};
 use quotelink::{Document, Pipeline};
 use tokenizers::Tokenizer;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [model, texts, sentences_out, threads] = args.as_slice() else {
-        anyhow::bail!("usage: bench_ner MODEL_DIR TEXT_DIR SENTENCES_OUT THREADS");
+    let (model, texts, sentences_out, threads, precision) = match args.as_slice() {
+        [m, t, s, n] => (m, t, s, n, None),
+        [m, t, s, n, p] => (m, t, s, n, Some(p.as_str())),
+        _ => anyhow::bail!("usage: bench_ner MODEL_DIR TEXT_DIR SENTENCES_OUT THREADS [PRECISION]"),
+    };
+    let precision = match precision {
+        None => None,
+        Some(p) => Some(<Precision as clap::ValueEnum>::from_str(p, false).map_err(anyhow::Error::msg)?),
     };
     let threads: usize = threads.parse()?;
     rayon::ThreadPoolBuilder::new()
@@ -25,7 +32,12 @@ fn main() -> anyhow::Result<()> {
     BertNer::set_threads(threads);
 
     let started = Instant::now();
-    let pipeline = Pipeline::with_model(model.as_ref())?;
+    let options = ModelOptions {
+        device: Device::Cpu,
+        precision,
+    };
+    let pipeline = Pipeline::with_model_options(model.as_ref(), options)?;
+    let placement = pipeline.model_placement().expect("the model is loaded");
     let load_s = started.elapsed().as_secs_f64();
 
     let mut docs: Vec<Document> = expand_paths(&[PathBuf::from(texts)])
@@ -58,6 +70,7 @@ fn main() -> anyhow::Result<()> {
         "{}",
         serde_json::json!({
             "impl": "rust",
+            "precision": placement.precision.as_str(),
             "documents": docs.len(),
             "sentences": sentences,
             "word_pieces": pieces,

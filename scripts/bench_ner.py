@@ -11,8 +11,10 @@ and run the model (fp32, ``torch.inference_mode``) in batches of
 ``word_pieces`` counts non-padding pieces including [CLS]/[SEP]. Texts longer
 than ``--max-pieces`` are truncated (keeping [SEP]).
 
-``--matmul-peak`` mode: best-of fp32 square matmul throughput with torch on
-``--threads`` threads; prints ``{"matmul_gflops": ...}``.
+``--matmul-peak`` mode: best-of fp32 square matmul throughput (sgemm) and
+int8 matmul throughput (the better of ``torch._int_mm`` and fbgemm's int8
+linear, the kernel quotelink's int8 precision runs) with torch on
+``--threads`` threads; prints ``{"matmul_gflops": ..., "int8_gops": ...}``.
 
 Usage (from the repo root)::
 
@@ -62,6 +64,34 @@ def matmul_peak(sizes=(1024, 1536, 2048), reps: int = 5) -> float:
             torch.matmul(a, b, out=c)
             dt = time.perf_counter() - t0
             best = max(best, 2 * n**3 / dt / 1e9)
+    return best
+
+
+def int8_peak(sizes=(1024, 1536, 2048), reps: int = 5) -> float:
+    """Best int8 GOP/s (2 per multiply-add) of square int8 matmuls over the given sizes."""
+    import warnings
+
+    import torch
+
+    best = 0.0
+    gen = torch.Generator().manual_seed(0)
+    for n in sizes:
+        a = torch.randint(-127, 128, (n, n), dtype=torch.int8, generator=gen)
+        b = torch.randint(-127, 128, (n, n), dtype=torch.int8, generator=gen)
+        x, w, bias = torch.randn(n, n, generator=gen), torch.randn(n, n, generator=gen), torch.zeros(n)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wq, col, scale, zero = torch.fbgemm_linear_quantize_weight(w)
+            packed = torch.fbgemm_pack_quantized_matrix(wq)
+            kernels = [lambda: torch._int_mm(a, b),
+                       lambda: torch.fbgemm_linear_int8_weight_fp32_activation(x, wq, packed, col, scale, zero, bias)]
+            for kernel in kernels:
+                kernel()  # warm-up
+                for _ in range(reps):
+                    t0 = time.perf_counter()
+                    kernel()
+                    dt = time.perf_counter() - t0
+                    best = max(best, 2 * n**3 / dt / 1e9)
     return best
 
 
@@ -121,7 +151,8 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     if args.matmul_peak:
-        print(json.dumps({"matmul_gflops": round(matmul_peak(), 1), "threads": args.threads}))
+        print(json.dumps({"matmul_gflops": round(matmul_peak(), 1), "int8_gops": round(int8_peak(), 1),
+                          "threads": args.threads}))
     else:
         print(json.dumps(bench(args)))
 

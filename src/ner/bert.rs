@@ -159,7 +159,7 @@ fn file(dir: &Path, name: &str) -> Result<PathBuf, Error> {
 }
 
 /// rust-bert's configuration, weights and model for a model folder, the
-/// weights in fp32 on the CPU.
+/// weights on the CPU in the file's float type.
 fn load_reference(dir: &Path) -> Result<(BertConfig, VarStore, BertForTokenClassification), Error> {
     // Parsed here: rust-bert's `Config::from_file` panics on a bad file.
     let path = file(dir, CONFIG)?;
@@ -172,9 +172,9 @@ fn load_reference(dir: &Path) -> Result<(BertConfig, VarStore, BertForTokenClass
     weights
         .load(file(dir, WEIGHTS)?)
         .map_err(|e| Error::Model(format!("loading {WEIGHTS}: {e}")))?;
-    // Loading takes the file's float type (fp16 ships); widen to fp32, from
-    // which each precision is prepared.
-    weights.float();
+    // The variables now have the file's float type (fp16 ships). Each
+    // tensor is widened as it is prepared (`Bert::new`), so that the fp32
+    // copies of the int8 layers never exist all at once.
     Ok((config, weights, model))
 }
 
@@ -304,7 +304,8 @@ mod tests {
         let ner = cpu(Precision::Fp32);
         let inputs = batch(&ner);
         let ours = logits(&ner, &inputs);
-        let (_, _, reference) = load_reference(&default_model_dir()).unwrap();
+        let (_, mut weights, reference) = load_reference(&default_model_dir()).unwrap();
+        weights.float();
         let tensor = |v: &[i64]| Tensor::from_slice(v).view(inputs.shape);
         let mask = tensor(&inputs.mask);
         let theirs = tch::no_grad(|| {
