@@ -23,7 +23,9 @@ fn main() -> anyhow::Result<()> {
     };
     let precision = match precision {
         None => None,
-        Some(p) => Some(<Precision as clap::ValueEnum>::from_str(p, false).map_err(anyhow::Error::msg)?),
+        Some(p) => {
+            Some(<Precision as clap::ValueEnum>::from_str(p, false).map_err(anyhow::Error::msg)?)
+        }
     };
     let threads: usize = threads.parse()?;
     rayon::ThreadPoolBuilder::new()

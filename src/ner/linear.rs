@@ -65,8 +65,7 @@ impl Linear {
             .clamp(QMIN, QMAX)
             .to_kind(Kind::Int8);
         let inner = weight.size()[1] as f64;
-        let col_offsets = (quantised.sum_dim_intlist(1, false, Kind::Int64)
-            - zero_point * inner)
+        let col_offsets = (quantised.sum_dim_intlist(1, false, Kind::Int64) - zero_point * inner)
             .to_kind(Kind::Int);
         Linear::Int8 {
             packed: quantised.fbgemm_pack_quantized_matrix(),
