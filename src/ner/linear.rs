@@ -148,7 +148,6 @@ mod tests {
         let float = Linear::new(weight.shallow_clone(), bias.shallow_clone(), false);
         let int8 = Linear::new(weight, bias, true);
         let (want, got) = (float.forward(&x), int8.forward(&x));
-        let bias_only = float.forward(&x.zeros_like());
         assert_eq!(got.size(), vec![3, 5, 48]);
         let err = (&got - &want).abs().amax([2], false);
         let magnitude = (&want - float.forward(&x.zeros_like()))
