@@ -8,8 +8,7 @@
 
 use std::ops::Range;
 
-use crate::attribution::{Quote, Speaker};
-use crate::ner::Entity;
+use crate::model::{Entity, Quote, Speaker};
 
 /// A half-open range of a document's text, in bytes and in code points.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

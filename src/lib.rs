@@ -22,6 +22,7 @@ pub mod error;
 pub mod eval;
 pub mod gender;
 pub mod meta;
+pub mod model;
 pub mod ner;
 pub mod output;
 pub mod pipeline;

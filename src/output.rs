@@ -35,11 +35,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::QuoteKind;
 use crate::document::{Document, Span};
 use crate::gender::{self, Gender, GenderEvidence};
 use crate::meta::Meta;
-use crate::ner::EntityLabel;
+use crate::model::{EntityLabel, QuoteKind};
 
 /// One output line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,11 +4,13 @@
 
 use std::ops::Range;
 
-use super::cues::{Cue, CueKind};
-use super::speakers::{mention_after, mention_before, sentence_subject, Mention, MentionKind};
+use super::context::Context;
+use super::speakers::{mention_after, mention_before, sentence_subject};
 use super::subjects::{clause_subject, subject_of};
-use super::{Context, Found};
-use crate::attribution::QuoteKind;
+use super::tokens::TokenKind;
+use super::types::{Cue, CueKind, Found, Mention, MentionKind};
+use super::words::word_count;
+use crate::model::QuoteKind;
 
 /// Most words between a quote and its cue (`"...," the minister of X said`).
 const MAX_CUE_DISTANCE: usize = 12;
@@ -41,8 +43,9 @@ impl Framed {
     }
 }
 
-/// Attributes the direct quotes; marks the cues it uses in `used`.
-pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Found> {
+/// Attributes the direct quotes; marks the cues it takes as its own
+/// [`Cue::used`].
+pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
     let framed: Vec<Framed> = (0..ctx.quotes.len()).map(|q| frame(ctx, cues, q)).collect();
     let mut found: Vec<Found> = Vec::new();
     let mut last: Option<usize> = None; // index into `framed` of the group's last quote
@@ -70,7 +73,7 @@ pub fn direct_quotes(ctx: &Context, cues: &[Cue], used: &mut [bool]) -> Vec<Foun
             continue;
         }
         if let Some(c) = f.cue.filter(|_| !f.borrowed) {
-            used[c] = true;
+            cues[c].used = true;
         }
         last = Some(k);
     }
@@ -95,8 +98,7 @@ pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 && prev.kind != QuoteKind::Direct
                 && prev.cue.is_some()
                 && gap.clone().all(|i| {
-                    ctx.tokens[i].kind != super::tokens::TokenKind::Break
-                        && (!ctx.tokens[i].is_word() || frame(i))
+                    ctx.tokens[i].kind != TokenKind::Break && (!ctx.tokens[i].is_word() || frame(i))
                 })
         });
         match joined.last_mut() {
@@ -164,11 +166,6 @@ fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
         })
 }
 
-/// Number of word tokens in `range`.
-fn word_count(ctx: &Context, range: &Range<usize>) -> usize {
-    range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
-}
-
 /// Whether quote `next` continues the quote group ending with `prev`:
 /// same paragraph with only its cue frame between them, or a paragraph
 /// that opens with a quote right after a paragraph that ended with one.
@@ -194,7 +191,7 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
     let mut breaks = 0;
     for i in a.end..b.start {
         let tok = &ctx.tokens[i];
-        if tok.kind == super::tokens::TokenKind::Break {
+        if tok.kind == TokenKind::Break {
             breaks += 1;
         } else if tok.is_word()
             && ![&cue_a, &speaker_a, &cue_b, &speaker_b]

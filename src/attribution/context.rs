@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::quotes::{find_quotes, QuoteSpan};
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::document::{Document, Span};
-use crate::ner::{Entity, EntityLabel};
+use crate::model::{Entity, EntityLabel};
 
 /// Most tokens a report takes on either side of its cue: the longest
 /// reported clause in PolNeAR train has 159 words.

@@ -1,49 +1,16 @@
 //! Reporting cues: matches the verb lexicon (every inflection, particle
 //! verbs) and the phrasal cues against the tokens outside quotes.
 
-use std::ops::Range;
-
+use super::context::Context;
 use super::evidential::hearsay_at;
 use super::lexicon::{is_cardinal, is_day, lexicon, PhraseKind, VerbClass};
 use super::nouns::noun_at;
 use super::phrasal::finding_at;
 use super::questions::question_at;
-use super::speakers::{is_function_word, pronoun, strip_possessive};
 use super::tokens::{Token, TokenKind};
-use super::Context;
-use crate::ner::EntityLabel;
-
-/// What kind of cue it is, which tells where its source and content are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CueKind {
-    /// A reporting verb ("said", "pointed out").
-    Verb(VerbClass),
-    /// "according to", or "In" before a poll: the source follows.
-    According,
-    /// "in his opinion": the possessive is the source.
-    Opinion,
-    /// A colon between a name and a quote (`Smith: "..."`, headlines).
-    Colon,
-    /// A dash between a quote and its source (`"..." ― Jane Roe`).
-    Dash,
-    /// A passive "asked" before a question (`When asked whether ...`).
-    Question,
-    /// A noun after a possessor (`Trump's decision to ...`): the
-    /// possessor is the source, the complement the content.
-    Noun,
-}
-
-/// A cue found in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cue {
-    /// Its tokens, adjuncts included ("said in a statement").
-    pub tokens: Range<usize>,
-    /// Verb or phrase.
-    pub kind: CueKind,
-    /// Whether the verb form is one that also reads as a noun or adjective
-    /// and was accepted from context only.
-    pub ambiguous: bool,
-}
+use super::types::{Cue, CueKind};
+use super::words::{is_function_word, match_words, pronoun, strip_possessive, DETERMINERS};
+use crate::model::EntityLabel;
 
 /// Words after which a base form is a verb ("they argue", "will argue").
 const VERB_CONTEXT: &[&str] = &[
@@ -98,13 +65,6 @@ const QUANTIFIERS: &[&str] = &[
 /// ("were admitted").
 const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
-/// Words after which a verb form is a noun or adjective ("the report").
-pub const DETERMINERS: &[&str] = &[
-    "one", "several", "many", "most", "both", "all", "other", "the", "a", "an", "his", "her",
-    "their", "its", "our", "my", "your", "this", "that", "these", "those", "some", "any", "no",
-    "every", "each", "another", "such",
-];
-
 /// Finds the cues among `tokens` that lie outside the quote spans.
 pub fn find_cues(ctx: &Context) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -139,25 +99,6 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
     cues
 }
 
-/// Lower-case text of word `i`, or "" past the end.
-fn word(ctx: &Context, i: usize) -> String {
-    ctx.tokens
-        .get(i)
-        .map_or_else(String::new, |t: &Token| t.text(ctx.text).to_lowercase())
-}
-
-/// The length of a phrase matched at `i`, if `words` match there.
-pub(super) fn match_words(ctx: &Context, i: usize, words: &[String]) -> Option<usize> {
-    words
-        .iter()
-        .enumerate()
-        .all(|(k, w)| {
-            let tok = ctx.tokens.get(i + k);
-            tok.is_some_and(|t| t.is_word() && (w == "*" || word(ctx, i + k) == *w))
-        })
-        .then_some(words.len())
-}
-
 /// A colon at `i` right before an opening quotation mark.
 fn colon_at(ctx: &Context, i: usize) -> Option<Cue> {
     // The colon first: scanning the breaks after every token made a run
@@ -169,11 +110,7 @@ fn colon_at(ctx: &Context, i: usize) -> Option<Cue> {
     let opens_quote = ctx
         .quote_of(next)
         .is_some_and(|q| ctx.quotes[q].tokens.start == next);
-    opens_quote.then(|| Cue {
-        tokens: i..i + 1,
-        kind: CueKind::Colon,
-        ambiguous: false,
-    })
+    opens_quote.then(|| Cue::new(i..i + 1, CueKind::Colon))
 }
 
 /// Most words a dash attribution names (`― Oscar P. Quintero`).
@@ -204,11 +141,7 @@ fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
         || ctx.word(name_end) == ","
         || matches!(ctx.word(name_end), "\n" | ".")
             && (name_end + 1 >= ctx.tokens.len() || ctx.ends_sentence(name_end));
-    (closes_quote && named && line_ends).then(|| Cue {
-        tokens: i..i + 1,
-        kind: CueKind::Dash,
-        ambiguous: false,
-    })
+    (closes_quote && named && line_ends).then(|| Cue::new(i..i + 1, CueKind::Dash))
 }
 
 /// Most words between a quote and an unlisted verb that closes its frame
@@ -245,7 +178,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     }
     // "in" and "on" are particles only at the end of the frame (`chimed
     // in.`), not before an adjunct (`fumed on Tuesday`).
-    let next = word(ctx, i + 1);
+    let next = ctx.lower(i + 1);
     let particle = FRAME_PARTICLES.contains(&next.as_str())
         && (!matches!(next.as_str(), "in" | "on")
             || ctx.tokens.get(i + 2).is_none_or(|t| !t.is_word()));
@@ -253,7 +186,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let end = i + 1 + particle;
     let closes_frame = end >= ctx.tokens.len()
         || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":" | "\n")
-        || FRAME_ADJUNCTS.contains(&word(ctx, end).as_str())
+        || FRAME_ADJUNCTS.contains(&ctx.lower(end).as_str())
         || is_day(ctx.word(end))
         || ctx.word(end).ends_with("ly") && !ctx.capitalised(end);
     if !closes_frame {
@@ -265,12 +198,12 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     while start > 0 && i - start < MAX_FRAME_SUBJECT_WORDS && ctx.tokens[start - 1].is_word() {
         start -= 1;
     }
-    let opener = word(ctx, start);
+    let opener = ctx.lower(start);
     let subject = start < i
         && (ctx.capitalised(start)
             || pronoun(&opener).is_some()
             || DETERMINERS.contains(&opener.as_str()))
-        && (start..i).all(|k| lexicon().verbs(&word(ctx, k)).is_empty());
+        && (start..i).all(|k| lexicon().verbs(&ctx.lower(k)).is_empty());
     let mut close = start;
     if close > 0 && ctx.word(close - 1) == "," {
         close -= 1; // `"...”, he said` puts the comma outside.
@@ -279,11 +212,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         && close > 1
         && ctx.closes_quote(close - 1)
         && (close < start || matches!(ctx.word(close - 2), "," | "?" | "!"));
-    after_quote.then_some(Cue {
-        tokens: i..end,
-        kind: CueKind::Verb(VerbClass::Speech),
-        ambiguous: false,
-    })
+    after_quote.then_some(Cue::new(i..end, CueKind::Verb(VerbClass::Speech)))
 }
 
 /// A phrasal cue ("according to", "in her view") starting at `i`.
@@ -296,7 +225,7 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
         };
         let len = match_words(ctx, i, &p.words)?;
         let slot_is_possessive = p.words.iter().enumerate().all(|(k, w)| {
-            let word = word(ctx, i + k);
+            let word = ctx.lower(i + k);
             w != "*"
                 || matches!(
                     word.as_str(),
@@ -307,11 +236,7 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
         if !slot_is_possessive {
             return None;
         }
-        Some(Cue {
-            tokens: i..i + len,
-            kind,
-            ambiguous: false,
-        })
+        Some(Cue::new(i..i + len, kind))
     })
 }
 
@@ -324,11 +249,8 @@ fn evidential_at(ctx: &Context, i: usize, form: &str, prev: &str, next: &str) ->
         && !is_function_word(next)
         && !DETERMINERS.contains(&next);
     let verb = !DETERMINERS.contains(&prev) && !ctx.capitalised(i);
-    (verb && (next == "to" || predicate)).then(|| Cue {
-        tokens: i..i + 1,
-        kind: CueKind::Verb(VerbClass::Evidential),
-        ambiguous: false,
-    })
+    (verb && (next == "to" || predicate))
+        .then(|| Cue::new(i..i + 1, CueKind::Verb(VerbClass::Evidential)))
 }
 
 /// Whether the word before `i` reads as a plural noun that a base form
@@ -339,7 +261,7 @@ fn plural_subject(ctx: &Context, i: usize) -> bool {
     if i == 0 || !ctx.tokens[i - 1].is_word() || ctx.in_quote(i - 1) {
         return false;
     }
-    let prev = word(ctx, i - 1);
+    let prev = ctx.lower(i - 1);
     prev.len() > 3
         && prev.ends_with('s')
         && !prev.ends_with("ss")
@@ -347,7 +269,7 @@ fn plural_subject(ctx: &Context, i: usize) -> bool {
         && !prev.ends_with("is")
         && strip_possessive(&prev).is_none()
         // A verb form is a noun after a determiner (`the reports show`).
-        && (lexicon().verbs(&prev).is_empty() || i >= 2 && DETERMINERS.contains(&word(ctx, i - 2).as_str()))
+        && (lexicon().verbs(&prev).is_empty() || i >= 2 && DETERMINERS.contains(&ctx.lower(i - 2).as_str()))
         && !is_function_word(&prev)
 }
 
@@ -362,10 +284,10 @@ fn frame_follows(ctx: &Context, i: usize) -> bool {
         .take_while(|&j| j < ctx.tokens.len() && ctx.tokens[j].is_word() && !ctx.in_quote(j));
     let mut end = i;
     for j in object {
-        if word(ctx, j) == "as" {
+        if ctx.lower(j) == "as" {
             return j > i
                 && !matches!(
-                    word(ctx, j + 1).as_str(),
+                    ctx.lower(j + 1).as_str(),
                     "well" | "soon" | "much" | "many" | "long" | "if" | "though" | "of" | "far"
                 );
         }
@@ -376,25 +298,21 @@ fn frame_follows(ctx: &Context, i: usize) -> bool {
 
 /// A reporting verb starting at `i`, with its particle and adjuncts.
 fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
-    let form = word(ctx, i);
+    let form = ctx.lower(i);
     let verbs = lexicon().verbs(&form);
     let verb = verbs
         .iter()
-        .find(|v| v.particle.as_ref().is_some_and(|p| word(ctx, i + 1) == *p))
+        .find(|v| v.particle.as_ref().is_some_and(|p| ctx.lower(i + 1) == *p))
         .or_else(|| verbs.iter().find(|v| v.particle.is_none()))?;
     let prev = if i > 0 {
-        word(ctx, i - 1)
+        ctx.lower(i - 1)
     } else {
         String::new()
     };
-    let next = word(ctx, i + 1);
+    let next = ctx.lower(i + 1);
     if form == "expected" && PASSIVE.contains(&prev.as_str()) && next == "to" {
         // `X is expected to ...`: the passive reports an expectation.
-        return Some(Cue {
-            tokens: i - 1..i + 1,
-            kind: CueKind::Verb(VerbClass::Evidential),
-            ambiguous: false,
-        });
+        return Some(Cue::new(i - 1..i + 1, CueKind::Verb(VerbClass::Evidential)));
     }
     if verb.class == VerbClass::Evidential {
         return evidential_at(ctx, i, &form, &prev, &next);
@@ -416,11 +334,8 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         return None;
     }
     if verb.class == VerbClass::Framing {
-        return frame_follows(ctx, i + 1).then_some(Cue {
-            tokens: i..i + 1,
-            kind: CueKind::Verb(VerbClass::Framing),
-            ambiguous: false,
-        });
+        return frame_follows(ctx, i + 1)
+            .then_some(Cue::new(i..i + 1, CueKind::Verb(VerbClass::Framing)));
     }
     let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
     if verb.clause_only && base_or_third && next != "that" {
@@ -469,8 +384,7 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         }
     }
     Some(Cue {
-        tokens: i..end,
-        kind: CueKind::Verb(verb.class),
         ambiguous,
+        ..Cue::new(i..end, CueKind::Verb(verb.class))
     })
 }

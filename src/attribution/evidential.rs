@@ -4,10 +4,11 @@
 
 use std::ops::Range;
 
-use super::cues::{Cue, CueKind};
-use super::indirect::{clause_end, kind_of, trim, words};
+use super::clause::{clause_end, kind_of};
+use super::context::Context;
 use super::lexicon::VerbClass;
-use super::{Context, Found};
+use super::types::{Cue, CueKind, Found};
+use super::words::{trim, word_count};
 
 /// Most tokens of the subject an evidential verb takes into its content.
 const MAX_EVIDENTIAL_SUBJECT: usize = 12;
@@ -27,7 +28,7 @@ pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
         subject -= 1;
     }
     let complement = cue.tokens.end..clause_end(ctx, cue.tokens.end, end);
-    if subject == cue.tokens.start || words(ctx, &complement) == 0 {
+    if subject == cue.tokens.start || word_count(ctx, &complement) == 0 {
         return None;
     }
     let parts = vec![subject..cue.tokens.start, trim(ctx, complement)];
@@ -51,9 +52,5 @@ const HEARSAY_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "re
 pub fn hearsay_at(ctx: &Context, i: usize) -> Option<Cue> {
     HEARSAY_ADVERBS
         .contains(&ctx.lower(i).as_str())
-        .then(|| Cue {
-            tokens: i..i + 1,
-            kind: CueKind::Verb(VerbClass::Evidential),
-            ambiguous: false,
-        })
+        .then(|| Cue::new(i..i + 1, CueKind::Verb(VerbClass::Evidential)))
 }

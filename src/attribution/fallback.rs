@@ -5,10 +5,12 @@
 
 use std::ops::Range;
 
-use super::speakers::{entity_mention, pronoun, Mention, MentionKind};
+use super::context::Context;
+use super::speakers::entity_mention;
 use super::tokens::TokenKind;
-use super::{Context, Found};
-use crate::ner::EntityLabel;
+use super::types::{Found, Mention, MentionKind};
+use super::words::pronoun;
+use crate::model::EntityLabel;
 
 /// Most paragraph breaks between an uncued quote and the attributed quote
 /// whose speaker it continues.

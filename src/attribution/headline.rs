@@ -4,10 +4,12 @@
 
 use std::ops::Range;
 
+use super::context::Context;
+use super::lexicon::lexicon;
 use super::speakers::name_mention;
 use super::tokens::TokenKind;
-use super::{Context, Found};
-use crate::attribution::QuoteKind;
+use super::types::Found;
+use crate::model::QuoteKind;
 
 /// Most words in the name before the colon.
 const MAX_NAME_WORDS: usize = 4;
@@ -48,7 +50,7 @@ pub fn title_quotes(ctx: &Context, taken: &[Found]) -> Vec<Found> {
         .unwrap_or(ctx.tokens.len());
     let verb = (0..line_end)
         .take_while(|&i| !ctx.in_quote(i))
-        .find(|&i| i > 0 && !super::lexicon::lexicon().verbs(ctx.word(i)).is_empty());
+        .find(|&i| i > 0 && !lexicon().verbs(ctx.word(i)).is_empty());
     let Some(verb) = verb.filter(|&v| (0..v).all(|i| ctx.capitalised(i))) else {
         return Vec::new();
     };

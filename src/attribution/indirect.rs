@@ -5,28 +5,26 @@
 use std::iter::once;
 use std::ops::Range;
 
-use super::cues::{Cue, CueKind, DETERMINERS};
+use super::clause::{clause_end, opens_relative, report, MIN_CLAUSE_WORDS};
+use super::context::Context;
 use super::lexicon::{is_day, lexicon, VerbClass};
-use super::speakers::{is_function_word, mention_after, pronoun, Mention};
+use super::speakers::mention_after;
 use super::subjects::{bare_subject, subject_of};
-use super::{evidential, nesting, nouns, phrasal, questions, stance};
-use super::{Context, Found};
-use crate::attribution::QuoteKind;
+use super::types::{Cue, CueKind, Found};
+use super::words::{pronoun, word_count, DETERMINERS};
+use super::{evidential, nouns, phrasal, questions, stance};
 
-/// Fewest words an indirect clause needs.
-pub(super) const MIN_CLAUSE_WORDS: usize = 2;
 /// Verbs whose first complement is the hearer (`told reporters that`).
 const HEARER_VERBS: &[&str] = &[
     "tell", "assure", "remind", "inform", "warn", "advise", "urge",
 ];
 
-/// Attributes the clauses of the cues not used by a direct quote.
-pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found> {
-    let found: Vec<Found> = cues
-        .iter()
-        .zip(used)
-        .filter(|(_, &u)| !u)
-        .filter_map(|(cue, _)| match cue.kind {
+/// The reports of the cues no direct quote used: the clause each governs,
+/// in cue order.
+pub fn indirect_quotes(ctx: &Context, cues: &[Cue]) -> Vec<Found> {
+    cues.iter()
+        .filter(|cue| !cue.used)
+        .filter_map(|cue| match cue.kind {
             CueKind::Verb(VerbClass::Evidential) => evidential::evidential(ctx, cue),
             CueKind::Verb(class) => verb_clause(ctx, cue, class),
             CueKind::According => phrasal::according(ctx, cue),
@@ -35,67 +33,7 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue], used: &[bool]) -> Vec<Found>
             CueKind::Noun => nouns::noun_report(ctx, cue),
             CueKind::Colon | CueKind::Dash => None,
         })
-        .collect();
-    nesting::without_nested(ctx, found)
-}
-
-/// Trims punctuation (but not quotation marks) from both ends of `range`.
-pub(super) fn trim(ctx: &Context, range: Range<usize>) -> Range<usize> {
-    let keep = |i: usize| ctx.tokens[i].is_word() || ctx.in_quote(i) || ctx.word(i) == ")";
-    let mut r = range;
-    while r.start < r.end && !keep(r.start) {
-        r.start += 1;
-    }
-    while r.end > r.start && !keep(r.end - 1) {
-        r.end -= 1;
-    }
-    r
-}
-
-/// Words in `range`.
-pub(super) fn words(ctx: &Context, range: &Range<usize>) -> usize {
-    range.clone().filter(|&i| ctx.tokens[i].is_word()).count()
-}
-
-/// Mixed when a part holds quoted words, else indirect.
-pub(super) fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
-    if parts.iter().any(|p| p.clone().any(|i| ctx.in_quote(i))) {
-        QuoteKind::Mixed
-    } else {
-        QuoteKind::Indirect
-    }
-}
-
-/// A found quote from content parts, mixed when a part holds a quote.
-pub(super) fn found(
-    ctx: &Context,
-    parts: Vec<Range<usize>>,
-    cue: &Cue,
-    speaker: Option<Mention>,
-) -> Option<Found> {
-    // A cognition or stance verb's object may be one word (`endorsed
-    // Sanders`).
-    let stance = cue.kind == CueKind::Verb(VerbClass::Cognition);
-    let long_enough = |p: &Range<usize>| {
-        words(ctx, p) >= MIN_CLAUSE_WORDS
-            || stance && p.len() == 1 && !is_function_word(&ctx.lower(p.start))
-    };
-    let parts: Vec<Range<usize>> = parts
-        .into_iter()
-        .map(|p| trim(ctx, p))
-        .filter(long_enough)
-        .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    Some(Found {
-        kind: kind_of(ctx, &parts),
-        parts,
-        cue: Some(cue.tokens.clone()),
-        confidence: if speaker.is_some() { 0.6 } else { 0.3 },
-        speaker,
-        sourceless: false,
-    })
+        .collect()
 }
 
 /// Most words before a subject mention that still belong to its noun
@@ -121,7 +59,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     let speaker_end = speaker
         .as_ref()
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
-    let tail = words(ctx, &(speaker_end..end));
+    let tail = word_count(ctx, &(speaker_end..end));
     // The comma may sit inside a closing quote: `... "we will win," X said`.
     let comma_before =
         |head: usize| head > start && (ctx.word(head - 1) == "," || quote_comma_before(ctx, head));
@@ -150,7 +88,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     // An opening adverbial (`In 2012, she said ...`, `During his term,
     // Obama has said ...`) is not what was said.
     let adverbial = opens_adjunct(ctx, start) && !(start..head).any(|i| ctx.in_quote(i));
-    if preposed && !adverbial && words(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
+    if preposed && !adverbial && word_count(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
         let clause_end = if ctx.in_quote(head - 1) {
             head
         } else {
@@ -160,7 +98,7 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         if ctx.word(speaker_end) == "," && !opens_relative(ctx, speaker_end + 1) {
             parts.push(speaker_end + 1..end);
         }
-        return found(ctx, parts, cue, speaker);
+        return report(ctx, parts, cue, speaker);
     }
     // No name, pronoun or descriptor: the plain words before the verb
     // ("all but two said", "Nearly half said") still say who spoke.
@@ -178,22 +116,12 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         .then(|| stance::name_object_end(ctx, content_start, end))
         .flatten()
         .unwrap_or_else(|| clause_end(ctx, content_start, end));
-    found(
+    report(
         ctx,
         once(content_start..content_end).collect(),
         cue,
         speaker,
     )
-}
-
-/// Whether the words at `i` add to the frame rather than the content: a
-/// relative clause, an appositive or a participle (`..., X said, adding`).
-pub(super) fn opens_relative(ctx: &Context, i: usize) -> bool {
-    let word = ctx.lower(i);
-    matches!(
-        word.as_str(),
-        "who" | "whose" | "which" | "where" | "a" | "an" | "the"
-    ) || word.ends_with("ing")
 }
 
 /// Verbs of talking, whose complement is their topic (`spoke about the
@@ -271,100 +199,6 @@ fn inverts(ctx: &Context, i: usize, sentence_start: usize) -> bool {
 /// comma of the frame sits inside the quote.
 fn quote_comma_before(ctx: &Context, i: usize) -> bool {
     i > 1 && ctx.in_quote(i - 1) && matches!(ctx.word(i - 2), "," | "?" | "!")
-}
-
-/// Where a complement clause starting at `from` ends, before `end`: at a
-/// semicolon or dash, a comma that opens a participle or relative clause
-/// (`..., adding that`, `..., which`), or a coordinated reporting verb
-/// (`... and said`).
-pub(super) fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
-    (from..end)
-        .find(|&i| {
-            // A quote that closes on a comma ends the clause as a comma does
-            // (`... "self-deportation," which ...`).
-            let closes_on_comma =
-                ctx.in_quote(i) && !ctx.in_quote(i + 1) && i > 0 && ctx.word(i - 1) == ",";
-            if ctx.in_quote(i) && !closes_on_comma {
-                return false;
-            }
-            match ctx.word(i) {
-                ";" => true,
-                // A pair of dashes sets off an aside (`those old - and
-                // previously unreported - postings`); a lone one ends it.
-                "—" | "–" | "--" | "-" => !dash_pair(ctx, i, end),
-                // A second report by the same subject: "... and said".
-                "and" | "but" => lexicon()
-                    .verbs(ctx.word(i + 1))
-                    .iter()
-                    .any(|v| v.class == VerbClass::Speech),
-                _ if ctx.word(i) == "," || closes_on_comma => {
-                    let next = ctx.lower(i + 1);
-                    // A new clause with its own subject: "..., and she wanted".
-                    let new_subject = matches!(next.as_str(), "and" | "but")
-                        && matches!(
-                            ctx.lower(i + 2).as_str(),
-                            "he" | "she" | "they" | "we" | "i" | "it"
-                        );
-                    new_subject
-                        || next.ends_with("ing") && !ING_PREPOSITIONS.contains(&next.as_str())
-                        || matches!(
-                            next.as_str(),
-                            "who" | "which" | "where" | "according" | "except"
-                        )
-                        || new_report(ctx, i + 1, end)
-                }
-                _ => false,
-            }
-        })
-        // A closing mark stays with its quote.
-        .map_or(end, |i| if ctx.in_quote(i) { i + 1 } else { i })
-}
-
-/// Prepositions that look like participles: after a comma they go on with
-/// the clause (`..., including ...`) rather than open a frame (`...,
-/// adding`).
-const ING_PREPOSITIONS: &[&str] = &[
-    "including",
-    "during",
-    "regarding",
-    "concerning",
-    "excluding",
-];
-
-/// Most words of an aside between two dashes.
-const MAX_ASIDE_WORDS: usize = 8;
-
-/// Whether the dash at `i` opens or closes an aside: another dash stands
-/// within a few words on either side, in the same sentence.
-fn dash_pair(ctx: &Context, i: usize, end: usize) -> bool {
-    let is_dash = |j: usize| matches!(ctx.word(j), "—" | "–" | "--" | "-");
-    let near = |j: usize| !ctx.ends_sentence(j) && !ctx.in_quote(j);
-    let after = (i + 1..end.min(i + MAX_ASIDE_WORDS + 2))
-        .take_while(|&j| near(j))
-        .any(is_dash);
-    let before = (i.saturating_sub(MAX_ASIDE_WORDS + 1)..i)
-        .rev()
-        .take_while(|&j| near(j))
-        .any(is_dash);
-    after || before
-}
-
-/// Most words between a comma and the reporting verb of a new subject.
-const MAX_NEW_SUBJECT_WORDS: usize = 6;
-
-/// Whether a new subject and its reporting verb start at `from`
-/// (`..., Ryan said, ...`), or the verb alone (`X, who said ..., said`):
-/// then the clause before has ended.
-fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
-    (from..end)
-        .take_while(|&i| !ctx.in_quote(i) && ctx.word(i) != ",")
-        .take(MAX_NEW_SUBJECT_WORDS + 1)
-        .any(|i| {
-            lexicon()
-                .verbs(ctx.word(i))
-                .iter()
-                .any(|v| v.class == VerbClass::Speech)
-        })
 }
 
 /// Most tokens between a verb and the "that" opening its complement; the

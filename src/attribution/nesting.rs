@@ -2,8 +2,12 @@
 //! part of that report (`DuVernay said she felt ...`), and a clause ends
 //! before a direct quote that has a cue of its own.
 
-use super::indirect::{kind_of, trim, words, MIN_CLAUSE_WORDS};
-use super::{Context, Found};
+use std::ops::Range;
+
+use super::clause::{kind_of, MIN_CLAUSE_WORDS};
+use super::context::Context;
+use super::types::Found;
+use super::words::{trim, word_count};
 
 /// The reports of `found` (in cue order) that no neighbour holds in its
 /// clause.
@@ -52,11 +56,28 @@ pub fn clip_at_direct(ctx: &Context, indirect: &mut Vec<Found>, direct: &[Found]
             }
         }
         if clipped {
-            f.parts.retain(|p| words(ctx, p) >= MIN_CLAUSE_WORDS);
+            f.parts.retain(|p| word_count(ctx, p) >= MIN_CLAUSE_WORDS);
             f.kind = kind_of(ctx, &f.parts);
         }
     }
     indirect.retain(|f| !f.parts.is_empty());
+}
+
+/// Drops the uncued direct quotes of `direct` that a clause of `indirect`
+/// holds whole: the clause is a mixed report that quotes them (`He said
+/// the plan was "a disgrace to the city"`).
+pub fn absorb_uncued_quotes(direct: &mut Vec<Found>, indirect: &[Found]) {
+    direct.retain(|d| {
+        d.cue.is_some()
+            || !indirect
+                .iter()
+                .any(|i| i.parts.iter().any(|p| d.parts.iter().all(|q| covers(p, q))))
+    });
+}
+
+/// Whether token range `outer` contains `inner`.
+fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// How many reports on each side of one may hold it in their clause.

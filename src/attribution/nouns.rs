@@ -4,11 +4,12 @@
 
 use std::iter::once;
 
-use super::cues::{match_words, Cue, CueKind, DETERMINERS};
-use super::indirect::{clause_end, found};
+use super::clause::{clause_end, report};
+use super::context::Context;
 use super::lexicon::{lexicon, PhraseKind};
-use super::speakers::{name_mention, pronoun, simple, strip_possessive, Mention, MentionKind};
-use super::{Context, Found};
+use super::speakers::name_mention;
+use super::types::{Cue, CueKind, Found, Mention, MentionKind};
+use super::words::{match_words, pronoun, strip_possessive, DETERMINERS};
 
 /// Words that open a noun cue's complement: a clause (`that`), an
 /// infinitive (`to`) or the object of the act (`of`, `on`, ...).
@@ -29,11 +30,7 @@ pub fn noun_at(ctx: &Context, i: usize) -> Option<Cue> {
     let opener = ctx.lower(i + len - 1);
     let takes_object = len > 1 && COMPLEMENT_OPENERS.contains(&opener.as_str());
     let complement = takes_object || COMPLEMENT_OPENERS.contains(&ctx.lower(i + len).as_str());
-    (complement && possessor(ctx, i).is_some()).then(|| Cue {
-        tokens: i..i + len,
-        kind: CueKind::Noun,
-        ambiguous: false,
-    })
+    (complement && possessor(ctx, i).is_some()).then(|| Cue::new(i..i + len, CueKind::Noun))
 }
 
 /// The report of a noun cue: its complement, told by its possessor.
@@ -42,7 +39,7 @@ pub fn noun_report(ctx: &Context, cue: &Cue) -> Option<Found> {
     let end = ctx.report_window(&cue.tokens).end;
     let start = cue.tokens.end;
     let content = start..clause_end(ctx, start, end);
-    found(ctx, once(content).collect(), cue, Some(speaker))
+    report(ctx, once(content).collect(), cue, Some(speaker))
 }
 
 /// The possessor right before token `i`: a possessive pronoun (`his`), a
@@ -52,7 +49,7 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
     let before = i.checked_sub(1)?;
     let word = ctx.word(before);
     if matches!(ctx.lower(before).as_str(), "his" | "her" | "their" | "its") {
-        return Some(simple(
+        return Some(Mention::simple(
             before..i,
             MentionKind::Pronoun,
             pronoun(word).flatten(),
@@ -75,7 +72,11 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
         .take(MAX_DESCRIPTOR_WORDS)
         .take_while(|&j| ctx.tokens[j].is_word() && !ctx.in_quote(j))
         .find(|&j| DETERMINERS.contains(&ctx.lower(j).as_str()))?;
-    Some(simple(determiner..i, MentionKind::Descriptor, None))
+    Some(Mention::simple(
+        determiner..i,
+        MentionKind::Descriptor,
+        None,
+    ))
 }
 
 /// Most words between a possessive common noun and its determiner.

@@ -5,10 +5,11 @@
 use std::iter::once;
 use std::ops::Range;
 
-use super::cues::{Cue, CueKind};
-use super::indirect::{found, opens_relative, words, MIN_CLAUSE_WORDS};
-use super::speakers::{bare_noun_phrase, mention_after, pronoun, simple, MentionKind};
-use super::{Context, Found};
+use super::clause::{opens_relative, report, MIN_CLAUSE_WORDS};
+use super::context::Context;
+use super::speakers::{bare_noun_phrase, mention_after};
+use super::types::{Cue, CueKind, Found, Mention, MentionKind};
+use super::words::{pronoun, word_count};
 
 /// `according to X, ...` and `..., according to X`.
 pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
@@ -21,12 +22,12 @@ pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
         || speaker.as_ref().map_or(cue.tokens.end, |m| m.tokens.end),
         |c| c + 1,
     );
-    let before = words(ctx, &(start..cue.tokens.start));
+    let before = word_count(ctx, &(start..cue.tokens.start));
     // `At the heart of it, according to X, was ...`: the frame splits the
     // clause, and both sides are what X says.
     let split = before > 0
         && comma.is_some()
-        && words(ctx, &(speaker_end..end)) >= MIN_CLAUSE_WORDS
+        && word_count(ctx, &(speaker_end..end)) >= MIN_CLAUSE_WORDS
         && !opens_relative(ctx, speaker_end);
     let parts = if split {
         vec![start..cue.tokens.start, speaker_end..end]
@@ -35,7 +36,7 @@ pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
     } else {
         once(speaker_end..end).collect()
     };
-    found(ctx, parts, cue, speaker)
+    report(ctx, parts, cue, speaker)
 }
 
 /// Nouns of findings that speak through "In ...": `In a CNN poll released
@@ -61,11 +62,7 @@ pub fn finding_at(ctx: &Context, i: usize) -> Option<Cue> {
     let finding = phrase
         .iter()
         .any(|&j| FINDINGS.contains(&ctx.lower(j).as_str()));
-    (finding && ctx.word(comma) == ",").then_some(Cue {
-        tokens: i..i + 1,
-        kind: CueKind::According,
-        ambiguous: false,
-    })
+    (finding && ctx.word(comma) == ",").then_some(Cue::new(i..i + 1, CueKind::According))
 }
 
 /// `in his opinion, ...`: the possessive is the source.
@@ -73,8 +70,8 @@ pub fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
     let slot = (cue.tokens.start + 1..cue.tokens.end)
         .find(|&i| pronoun(ctx.word(i)).is_some() || ctx.capitalised(i));
     let speaker = slot.map(|i| match pronoun(ctx.word(i)) {
-        Some(gender) => simple(i..i + 1, MentionKind::Pronoun, gender),
-        None => simple(i..i + 1, MentionKind::Name, None),
+        Some(gender) => Mention::simple(i..i + 1, MentionKind::Pronoun, gender),
+        None => Mention::simple(i..i + 1, MentionKind::Name, None),
     });
     let Range { start, end } = ctx.report_window(&cue.tokens);
     let parts = if cue.tokens.start == start {
@@ -82,5 +79,5 @@ pub fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
     } else {
         vec![start..cue.tokens.start, cue.tokens.end..end]
     };
-    found(ctx, parts, cue, speaker)
+    report(ctx, parts, cue, speaker)
 }

@@ -2,11 +2,12 @@
 //! asked by Y if ...`): the question is the content and the asker, when
 //! named, its source.
 
-use super::cues::{Cue, CueKind};
-use super::indirect::{kind_of, trim, words};
+use super::clause::kind_of;
+use super::context::Context;
 use super::lexicon::{lexicon, VerbClass};
 use super::speakers::mention_after;
-use super::{Context, Found};
+use super::types::{Cue, CueKind, Found};
+use super::words::{trim, word_count};
 
 /// Words before "asked" that make it passive.
 const PASSIVE_OPENERS: &[&str] = &[
@@ -31,11 +32,7 @@ pub fn question_at(ctx: &Context, i: usize) -> Option<Cue> {
         return None;
     }
     let opens = i == ctx.sentence_start(i) || PASSIVE_OPENERS.contains(&ctx.lower(i - 1).as_str());
-    (opens && question_start(ctx, i + 1).is_some()).then(|| Cue {
-        tokens: i..i + 1,
-        kind: CueKind::Question,
-        ambiguous: false,
-    })
+    (opens && question_start(ctx, i + 1).is_some()).then(|| Cue::new(i..i + 1, CueKind::Question))
 }
 
 /// The first word of the question after the cue, past the asker and any
@@ -64,7 +61,7 @@ pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
             .iter()
             .any(|v| v.class == VerbClass::Cognition)
     });
-    if words(ctx, &content) < 2 || reports {
+    if word_count(ctx, &content) < 2 || reports {
         return None;
     }
     let asker = (ctx.lower(cue.tokens.end) == "by")

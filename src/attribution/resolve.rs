@@ -4,11 +4,12 @@
 
 use std::ops::Range;
 
+use super::context::Context;
 use super::lexicon::{lexicon, Gender};
-use super::speakers::{entity_mention, strip_possessive, Mention, MentionKind};
-use super::{Context, Found};
-use crate::attribution::{Quote, Speaker};
-use crate::ner::EntityLabel;
+use super::speakers::entity_mention;
+use super::types::{Found, Mention, MentionKind};
+use super::words::strip_possessive;
+use crate::model::{EntityLabel, Quote, Speaker};
 
 /// One person or organisation being tracked.
 #[derive(Debug, Default)]

@@ -4,50 +4,11 @@
 
 use std::ops::Range;
 
-use super::cues::DETERMINERS;
-use super::lexicon::{is_day, is_time_word, lexicon, Gender};
-use super::Context;
-use crate::ner::EntityLabel;
-
-/// What a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionKind {
-    /// A proper name ("Mr. Smith", "the Foreign Ministry").
-    Name,
-    /// A personal or possessive pronoun.
-    Pronoun,
-    /// A common-noun phrase ("the diplomat", "officials").
-    Descriptor,
-}
-
-/// A speaker mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// All its tokens, titles and appositive included.
-    pub tokens: Range<usize>,
-    /// The tokens of the bare name (no titles), for names.
-    pub name: Range<usize>,
-    /// Name, pronoun or descriptor.
-    pub kind: MentionKind,
-    /// Role nouns from its titles and appositive ("ambassador").
-    pub roles: Vec<String>,
-    /// Gender its title, role or pronoun implies.
-    pub gender: Option<Gender>,
-    /// Whether it names an organisation.
-    pub organisation: bool,
-}
-
-/// Personal pronouns that can be subjects, with their gender.
-pub fn pronoun(word: &str) -> Option<Option<Gender>> {
-    match word.to_lowercase().as_str() {
-        "he" | "his" | "him" => Some(Some(Gender::Male)),
-        "she" | "her" | "hers" => Some(Some(Gender::Female)),
-        "they" | "their" | "i" | "we" | "my" | "our" | "you" | "your" | "it" | "its" | "who" => {
-            Some(None)
-        }
-        _ => None,
-    }
-}
+use super::context::Context;
+use super::lexicon::{is_day, is_time_word, lexicon};
+use super::types::{Mention, MentionKind};
+use super::words::{is_function_word, is_name_joiner, pronoun, strip_possessive, DETERMINERS};
+use crate::model::EntityLabel;
 
 /// Words that open a descriptor after an inverted cue ("said the ...").
 const ARTICLES: &[&str] = &[
@@ -106,64 +67,6 @@ fn is_verb_filler(word: &str) -> bool {
     let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
     let lower = word.to_lowercase();
     FILLERS.contains(&lower.as_str()) || lower == "on" || is_day(&lower) || adverb
-}
-
-/// Words that never begin or end a name run.
-pub(super) fn is_function_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "but",
-        "if",
-        "when",
-        "as",
-        "so",
-        "while",
-        "after",
-        "before",
-        "to",
-        "by",
-        "with",
-        "from",
-        "of",
-        "over",
-        "during",
-        "since",
-        "under",
-        "until",
-        "although",
-        "though",
-        "because",
-        "despite",
-        "yet",
-        "still",
-        "now",
-        "then",
-        "last",
-        "earlier",
-        "later",
-        "meanwhile",
-        "however",
-        "instead",
-        "here",
-        "there",
-        "it",
-        "asked",
-        "like",
-        "unlike",
-        "among",
-        "against",
-        "where",
-        "why",
-        "how",
-        "what",
-        "whether",
-    ];
-    DETERMINERS.contains(&word) || WORDS.contains(&word)
 }
 
 /// The subject mention that ends right before `cue_start`, skipping
@@ -347,7 +250,7 @@ fn head_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
         return None;
     }
     if let Some(gender) = pronoun(word) {
-        return Some(simple(last..end, MentionKind::Pronoun, gender));
+        return Some(Mention::simple(last..end, MentionKind::Pronoun, gender));
     }
     if let Some((range, label)) = ctx.entity_ending_at(end).cloned() {
         // Places and other names rarely speak: "Breitbart California
@@ -407,14 +310,6 @@ fn owner_phrase(ctx: &Context, start: usize, end: usize, floor: usize) -> Option
     Some(outer)
 }
 
-/// Lower-case words that may sit inside a name ("Secretary of State").
-pub(super) fn is_name_joiner(ctx: &Context, i: usize) -> bool {
-    matches!(
-        ctx.word(i),
-        "of" | "de" | "van" | "von" | "bin" | "al" | "la" | "del"
-    ) && ctx.capitalised(i.wrapping_sub(1))
-}
-
 /// A common-noun phrase ending before `end`: back to its determiner,
 /// through one "of"/"for" attachment ("a spokesman for the ministry").
 fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention> {
@@ -450,7 +345,7 @@ fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention>
     if !plausible {
         return None;
     }
-    let mut m = simple(start..end, MentionKind::Descriptor, None);
+    let mut m = Mention::simple(start..end, MentionKind::Descriptor, None);
     for i in start..end {
         add_role(ctx, &mut m, i);
     }
@@ -464,7 +359,11 @@ pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Me
         return None;
     }
     if let Some(gender) = pronoun(ctx.word(start)) {
-        return Some(simple(start..start + 1, MentionKind::Pronoun, gender));
+        return Some(Mention::simple(
+            start..start + 1,
+            MentionKind::Pronoun,
+            gender,
+        ));
     }
     if let Some((range, label)) = ctx.entity_starting_at(start).cloned() {
         return Some(labelled(
@@ -523,7 +422,7 @@ const MAX_NAME_MODIFIERS: usize = 6;
 /// words; it names an organisation when its head noun is one.
 fn descriptor(ctx: &Context, tokens: Range<usize>) -> Mention {
     let head = tokens.end - 1;
-    let mut m = simple(tokens.clone(), MentionKind::Descriptor, None);
+    let mut m = Mention::simple(tokens.clone(), MentionKind::Descriptor, None);
     for i in tokens {
         add_role(ctx, &mut m, i);
     }
@@ -610,24 +509,7 @@ const MAX_BARE_PHRASE_WORDS: usize = 5;
 /// a descriptor mention.
 pub fn noun_phrase(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
     let words = (start..limit).all(|i| ctx.tokens[i].is_word() || ctx.word(i) == "%");
-    (words && limit > start).then(|| simple(start..limit, MentionKind::Descriptor, None))
-}
-
-/// `word` without its possessive `'s` (straight or curly), when it has one.
-pub(super) fn strip_possessive(word: &str) -> Option<&str> {
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
-}
-
-/// A mention without roles.
-pub(super) fn simple(tokens: Range<usize>, kind: MentionKind, gender: Option<Gender>) -> Mention {
-    Mention {
-        name: tokens.clone(),
-        tokens,
-        kind,
-        roles: Vec::new(),
-        gender,
-        organisation: false,
-    }
+    (words && limit > start).then(|| Mention::simple(start..limit, MentionKind::Descriptor, None))
 }
 
 /// A name mention over `range`, extended left over titles ("Agriculture
@@ -644,7 +526,7 @@ pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention
     {
         start -= 1;
     }
-    let mut m = simple(start..range.end, MentionKind::Name, None);
+    let mut m = Mention::simple(start..range.end, MentionKind::Name, None);
     // Titles inside the entity ("Sen. Roe"), and what qualifies them
     // ("Arkansas Gov. Mike Huckabee"), are not part of the bare name.
     let name_start = (range.start..range.end - 1)

@@ -2,10 +2,10 @@
 //! is their object noun phrase, not the adjuncts after it (`endorsed
 //! Hillary Clinton on Thursday`).
 
-use super::cues::Cue;
+use super::context::Context;
 use super::lexicon::{is_day, is_time_word, lexicon};
-use super::speakers::is_name_joiner;
-use super::Context;
+use super::types::Cue;
+use super::words::is_name_joiner;
 
 /// Verbs whose content is a noun phrase object.
 const OBJECT_VERBS: &[&str] = &[

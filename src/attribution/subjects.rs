@@ -3,11 +3,12 @@
 //! said`) the subject of the clause it hangs from; failing a mention, the
 //! bare words before the verb (`all but two said`, `Six in 10 say`).
 
-use super::cues::Cue;
+use super::context::Context;
 use super::lexicon::{is_cardinal, is_time_word, lexicon};
-use super::speakers::{head_after, is_function_word, mention_before, noun_phrase, Mention};
-use super::Context;
-use crate::ner::EntityLabel;
+use super::speakers::{head_after, mention_before, noun_phrase};
+use super::types::{Cue, Mention};
+use super::words::is_function_word;
+use crate::model::EntityLabel;
 
 /// The subject of a verb cue: the mention before it, or for a participle
 /// after a comma (`..., saying`) the subject of its sentence.

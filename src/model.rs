@@ -1,0 +1,120 @@
+//! The annotations the stages add to a [`Document`](crate::Document):
+//! named entities (stage 2), quotes and speakers (stage 3). A leaf module:
+//! the stages and the output schema import these types from here, never
+//! from one another.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Span;
+
+/// The four CoNLL-2003 entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityLabel {
+    /// Person.
+    #[serde(rename = "PER")]
+    Per,
+    /// Organisation.
+    #[serde(rename = "ORG")]
+    Org,
+    /// Location.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Other names: nationalities, events, works, ...
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityLabel {
+    /// All labels, in a fixed order.
+    pub const ALL: [EntityLabel; 4] = [Self::Per, Self::Org, Self::Loc, Self::Misc];
+
+    /// The CoNLL tag suffix: `PER`, `ORG`, `LOC` or `MISC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Per => "PER",
+            Self::Org => "ORG",
+            Self::Loc => "LOC",
+            Self::Misc => "MISC",
+        }
+    }
+
+    /// Parses a CoNLL tag suffix.
+    pub fn parse(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == tag)
+    }
+}
+
+impl std::fmt::Display for EntityLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Where it is in the document.
+    pub span: Span,
+    /// Its type.
+    pub label: EntityLabel,
+    /// Mean probability of the predicted tags over its word pieces.
+    pub score: f32,
+}
+
+/// How a quote reports speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Direct,
+    /// Reported speech: `X said (that) ...`, `according to X, ...`.
+    Indirect,
+    /// An indirect clause that contains a quoted fragment.
+    Mixed,
+}
+
+impl QuoteKind {
+    /// The output name: `direct`, `indirect` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Direct => "direct",
+            Self::Indirect => "indirect",
+            Self::Mixed => "mixed",
+        }
+    }
+}
+
+/// One quote with its attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted content (for direct quotes, the marks included), from the
+    /// start of its first part to the end of its last.
+    pub span: Span,
+    /// The pieces of the content, in order: one for most quotes, several
+    /// when a cue interrupts it (`"A," she said, "B."`) or it runs over
+    /// several paragraphs. Their union is the content proper.
+    pub parts: Vec<Span>,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// The reporting cue ("said", "according to"), if any.
+    pub cue: Option<Span>,
+    /// The speaker's local mention ("he", "the diplomat", "Smith").
+    pub speaker: Option<Span>,
+    /// Index into [`Document::speakers`](crate::Document::speakers) of the canonical speaker.
+    pub speaker_id: Option<usize>,
+    /// Confidence in the attribution, in [0, 1].
+    pub confidence: f32,
+}
+
+/// A canonical speaker: one person or organisation and its mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// The canonical (fullest) name.
+    pub name: String,
+    /// Person, organisation, ...
+    pub label: EntityLabel,
+    /// Every mention in the text that refers to this speaker, in text order.
+    pub mentions: Vec<Span>,
+    /// Indices into [`Document::quotes`](crate::Document::quotes) of the quotes attributed to it.
+    pub quotes: Vec<usize>,
+}
