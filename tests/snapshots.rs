@@ -1,7 +1,10 @@
 //! Golden snapshots of the JSON output for the sample articles in
-//! `data/samples/`, through the full pipeline with the shipped model.
-//! Review changes with `INSTA_UPDATE=always cargo test --release --test
-//! snapshots` and `git diff tests/snapshots/`.
+//! `data/samples/`: through the full pipeline with the shipped model
+//! (`snapshots__NAME.snap`), and through the splitter and the rule stage
+//! alone, as `--no-ner` runs them (`snapshots__no_ner_NAME.snap`), so that a
+//! rule change shows in the second without model drift mixed in. Review
+//! changes with `INSTA_UPDATE=always cargo test --release --test snapshots`
+//! and `git diff tests/snapshots/`.
 
 use std::path::Path;
 
@@ -9,10 +12,8 @@ use quotelink::corpus::{annotate, expand_paths, read_file, DEFAULT_MAX_BYTES};
 use quotelink::output::DocumentRecord;
 use quotelink::{Document, Pipeline};
 
-#[test]
-fn sample_articles() {
-    let pipeline = Pipeline::with_model(&quotelink::pipeline::default_model_dir())
-        .expect("the shipped model loads");
+/// The sample articles, annotated by `pipeline`.
+fn samples(pipeline: &Pipeline) -> Vec<Document> {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
     let paths = expand_paths(&[samples]);
     assert!(paths.len() >= 3, "the samples are there");
@@ -24,8 +25,22 @@ fn sample_articles() {
             Document::new(name, input.text.expect("samples are readable"))
         })
         .collect();
-    annotate(&pipeline, &mut docs).expect("the pipeline runs");
-    for doc in &docs {
+    annotate(pipeline, &mut docs).expect("the pipeline runs");
+    docs
+}
+
+#[test]
+fn sample_articles() {
+    let pipeline = Pipeline::with_model(&quotelink::pipeline::default_model_dir())
+        .expect("the shipped model loads");
+    for doc in &samples(&pipeline) {
         insta::assert_json_snapshot!(doc.id.clone(), DocumentRecord::from(doc));
+    }
+}
+
+#[test]
+fn sample_articles_rule_stage() {
+    for doc in &samples(&Pipeline::without_model()) {
+        insta::assert_json_snapshot!(format!("no_ner_{}", doc.id), DocumentRecord::from(doc));
     }
 }

@@ -156,3 +156,51 @@ fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
                 .any(|v| v.class == VerbClass::Speech)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    /// The clause `clause_end` finds from the word `from` to the end.
+    fn clause(text: &str, from: &str) -> String {
+        with_context(text, &[], |ctx| {
+            let start = ctx.at(from);
+            ctx.slice(&(start..clause_end(ctx, start, ctx.tokens.len())))
+                .to_owned()
+        })
+    }
+
+    #[test]
+    fn a_clause_ends_at_a_semicolon_or_a_relative_clause() {
+        assert_eq!(
+            clause("He said the talks failed; others disagree.", "the"),
+            "the talks failed"
+        );
+        assert_eq!(
+            clause("He said the talks failed, which surprised aides.", "the"),
+            "the talks failed"
+        );
+    }
+
+    #[test]
+    fn an_aside_between_dashes_stays_in_the_clause() {
+        assert_eq!(
+            clause("He said the deal - a bold one - works.", "the"),
+            "the deal - a bold one - works."
+        );
+        assert_eq!(
+            clause("He said the deal works - for now.", "the"),
+            "the deal works"
+        );
+    }
+
+    #[test]
+    fn a_part_holding_a_quote_is_mixed() {
+        with_context("He called it \"a disgrace\" today.", &[], |ctx| {
+            let all = 0..ctx.tokens.len();
+            assert_eq!(kind_of(ctx, &[all]), QuoteKind::Mixed);
+            assert_eq!(kind_of(ctx, &[0..3]), QuoteKind::Indirect);
+        });
+    }
+}

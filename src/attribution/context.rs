@@ -218,3 +218,44 @@ fn token_range(tokens: &[Token], entity: &Entity) -> Option<Range<usize>> {
     let end = tokens.partition_point(|t| t.byte.start < bytes.end);
     (start < end).then_some(start..end)
 }
+
+/// Builds a [`Context`] from a sentence for the unit tests of the rule
+/// files: `with_context("Smith said ...", &[("Smith", Per)], |ctx| ...)`.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::Context;
+    use crate::document::Document;
+    use crate::model::{Entity, EntityLabel};
+    use crate::segment::{Segmenter, SentenceSplitter};
+
+    /// Runs `test` on the context of `text`, split into sentences, with
+    /// every occurrence of each `(words, label)` of `entities` tagged.
+    pub fn with_context<T>(
+        text: &str,
+        entities: &[(&str, EntityLabel)],
+        test: impl FnOnce(&Context) -> T,
+    ) -> T {
+        let mut doc = Document::new("test", text);
+        doc.sentences = SentenceSplitter.segment(&doc);
+        for (words, label) in entities {
+            for (start, _) in text.match_indices(words) {
+                doc.entities.push(Entity {
+                    span: doc.span(start..start + words.len()),
+                    label: *label,
+                    score: 1.0,
+                });
+            }
+        }
+        doc.entities.sort_by_key(|e| e.span.byte.start);
+        test(&Context::new(&doc))
+    }
+
+    impl Context<'_> {
+        /// The first token whose text is `word`.
+        pub fn at(&self, word: &str) -> usize {
+            (0..self.tokens.len())
+                .find(|&i| self.word(i) == word)
+                .unwrap_or_else(|| panic!("no token {word:?}"))
+        }
+    }
+}

@@ -388,3 +388,50 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         ..Cue::new(i..end, CueKind::Verb(verb.class))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    /// The cues of `text`: their words and kinds.
+    fn cues(text: &str) -> Vec<(String, CueKind)> {
+        with_context(text, &[], |ctx| {
+            find_cues(ctx)
+                .iter()
+                .map(|c| (ctx.slice(&c.tokens).to_owned(), c.kind))
+                .collect()
+        })
+    }
+
+    const SPEECH: CueKind = CueKind::Verb(VerbClass::Speech);
+
+    #[test]
+    fn a_verb_takes_its_adjunct() {
+        assert_eq!(
+            cues("Smith said in a statement that taxes will rise."),
+            [("said in a statement".to_owned(), SPEECH)]
+        );
+    }
+
+    #[test]
+    fn a_verb_form_after_a_determiner_or_a_passive_is_no_cue() {
+        assert!(cues("The claims were false.").is_empty());
+        assert!(cues("The delegates were admitted.").is_empty());
+    }
+
+    #[test]
+    fn phrases_and_colons_are_cues() {
+        assert_eq!(
+            cues("According to aides, the talks failed."),
+            [("According to".to_owned(), CueKind::According)]
+        );
+        assert_eq!(
+            cues("Smith added: \"We will win.\""),
+            [
+                ("added".to_owned(), SPEECH),
+                (":".to_owned(), CueKind::Colon)
+            ]
+        );
+    }
+}

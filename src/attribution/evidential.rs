@@ -54,3 +54,30 @@ pub fn hearsay_at(ctx: &Context, i: usize) -> Option<Cue> {
         .contains(&ctx.lower(i).as_str())
         .then(|| Cue::new(i..i + 1, CueKind::Verb(VerbClass::Evidential)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    #[test]
+    fn the_subject_and_complement_are_the_content_with_no_source() {
+        with_context("Sanders appears to have a lead.", &[], |ctx| {
+            let at = ctx.at("appears");
+            let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Evidential));
+            let f = evidential(ctx, &cue).expect("a report");
+            let parts: Vec<&str> = f.parts.iter().map(|p| ctx.slice(p)).collect();
+            assert_eq!(parts, ["Sanders", "to have a lead"]);
+            assert!(f.sourceless && f.speaker.is_none());
+        });
+    }
+
+    #[test]
+    fn a_hearsay_adverb_is_an_evidential_cue() {
+        with_context("He reportedly met them.", &[], |ctx| {
+            let cue = hearsay_at(ctx, ctx.at("reportedly")).expect("a cue");
+            assert_eq!(cue.kind, CueKind::Verb(VerbClass::Evidential));
+            assert_eq!(hearsay_at(ctx, ctx.at("met")), None);
+        });
+    }
+}

@@ -246,3 +246,51 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     }
     after
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+    use crate::attribution::cues::find_cues;
+    use crate::model::EntityLabel;
+
+    /// The reports of `text` as (speaker, cue, content parts).
+    fn reports(text: &str, used: bool) -> Vec<(String, String, Vec<String>)> {
+        with_context(text, &[("Smith", EntityLabel::Per)], |ctx| {
+            let mut cues = find_cues(ctx);
+            cues.iter_mut().for_each(|c| c.used = used);
+            indirect_quotes(ctx, &cues)
+                .iter()
+                .map(|f| {
+                    let speaker = f.speaker.as_ref().map_or("", |m| ctx.slice(&m.tokens));
+                    let cue = f.cue.as_ref().map_or("", |c| ctx.slice(c));
+                    let parts = f.parts.iter().map(|p| ctx.slice(p).to_owned()).collect();
+                    (speaker.to_owned(), cue.to_owned(), parts)
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_verb_governs_its_that_clause() {
+        assert_eq!(
+            reports("Smith said that the talks failed.", false),
+            [(
+                "Smith".into(),
+                "said".into(),
+                vec!["that the talks failed".into()]
+            )]
+        );
+    }
+
+    #[test]
+    fn the_hearer_is_not_the_content() {
+        let found = reports("Smith told reporters the talks failed.", false);
+        assert_eq!(found[0].2, ["the talks failed"]);
+    }
+
+    #[test]
+    fn a_cue_a_direct_quote_used_governs_no_clause() {
+        assert!(reports("Smith said that the talks failed.", true).is_empty());
+    }
+}

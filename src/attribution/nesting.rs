@@ -106,3 +106,50 @@ fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
     }
     speaker.tokens.start == start && part.contains(&cue.start)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+    use crate::attribution::{cues, indirect};
+    use crate::model::QuoteKind;
+
+    fn report(part: Range<usize>, cue: Option<Range<usize>>) -> Found {
+        Found {
+            parts: vec![part],
+            kind: QuoteKind::Indirect,
+            cue,
+            speaker: None,
+            sourceless: false,
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn a_clause_absorbs_the_uncued_quotes_inside_it() {
+        let mut direct = vec![
+            report(5..8, None),
+            report(12..15, None),
+            report(6..7, Some(2..3)),
+        ];
+        absorb_uncued_quotes(&mut direct, &[report(3..10, Some(1..2))]);
+        let left: Vec<_> = direct.iter().map(|d| d.parts[0].clone()).collect();
+        assert_eq!(left, [12..15, 6..7]);
+    }
+
+    #[test]
+    fn a_report_inside_a_report_is_one_report() {
+        let text = "DuVernay said she felt the film was fair.";
+        with_context(
+            text,
+            &[("DuVernay", crate::model::EntityLabel::Per)],
+            |ctx| {
+                let found = indirect::indirect_quotes(ctx, &cues::find_cues(ctx));
+                assert_eq!(found.len(), 2, "said and felt each govern a clause");
+                let kept = without_nested(ctx, found);
+                assert_eq!(kept.len(), 1);
+                assert_eq!(ctx.slice(kept[0].cue.as_ref().unwrap()), "said");
+            },
+        );
+    }
+}

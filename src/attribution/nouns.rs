@@ -81,3 +81,32 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
 
 /// Most words between a possessive common noun and its determiner.
 const MAX_DESCRIPTOR_WORDS: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    #[test]
+    fn a_noun_after_a_possessor_reports_its_complement() {
+        with_context(
+            "Trump's decision to leave the deal angered allies.",
+            &[],
+            |ctx| {
+                let cue = noun_at(ctx, ctx.at("decision")).expect("a cue");
+                let f = noun_report(ctx, &cue).expect("a report");
+                let speaker = f.speaker.expect("the possessor");
+                assert_eq!(ctx.slice(&speaker.tokens), "Trump's");
+                assert_eq!(speaker.kind, MentionKind::Name);
+                assert!(ctx.slice(&f.parts[0]).starts_with("to leave the deal"));
+            },
+        );
+    }
+
+    #[test]
+    fn a_noun_without_a_possessor_is_no_cue() {
+        with_context("The decision to leave angered allies.", &[], |ctx| {
+            assert_eq!(noun_at(ctx, ctx.at("decision")), None);
+        });
+    }
+}

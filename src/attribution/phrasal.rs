@@ -81,3 +81,34 @@ pub fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
     };
     report(ctx, parts, cue, speaker)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    #[test]
+    fn according_to_names_the_source_before_the_clause() {
+        with_context(
+            "According to the mayor, the bridge will reopen.",
+            &[],
+            |ctx| {
+                let cue = Cue::new(0..2, CueKind::According);
+                let f = according(ctx, &cue).expect("a report");
+                assert_eq!(ctx.slice(&f.speaker.expect("a source").tokens), "the mayor");
+                let parts: Vec<&str> = f.parts.iter().map(|p| ctx.slice(p)).collect();
+                assert_eq!(parts, ["the bridge will reopen"]);
+            },
+        );
+    }
+
+    #[test]
+    fn in_a_poll_reads_like_according_to() {
+        with_context("In a CNN poll released Monday, Trump leads.", &[], |ctx| {
+            assert_eq!(finding_at(ctx, 0).map(|c| c.kind), Some(CueKind::According));
+        });
+        with_context("In the morning, Trump left.", &[], |ctx| {
+            assert_eq!(finding_at(ctx, 0), None);
+        });
+    }
+}

@@ -77,3 +77,26 @@ pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
         confidence: QUESTION_CONFIDENCE,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    #[test]
+    fn a_passive_question_is_the_content() {
+        with_context("Asked whether he would run, Smith smiled.", &[], |ctx| {
+            let cue = question_at(ctx, 0).expect("a cue");
+            let f = question(ctx, &cue).expect("a report");
+            assert_eq!(ctx.slice(&f.parts[0]), "whether he would run");
+            assert!(f.sourceless && f.speaker.is_none());
+        });
+    }
+
+    #[test]
+    fn an_active_asked_is_no_question_cue() {
+        with_context("He asked whether it works.", &[], |ctx| {
+            assert_eq!(question_at(ctx, ctx.at("asked")), None);
+        });
+    }
+}

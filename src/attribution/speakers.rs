@@ -542,3 +542,37 @@ pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+    use crate::attribution::lexicon::Gender;
+
+    #[test]
+    fn an_inverted_subject_keeps_its_appositive() {
+        let text = "\"We will not retreat,\" said Jane Roe, the mayor of Eastbridge.";
+        with_context(text, &[("Jane Roe", EntityLabel::Per)], |ctx| {
+            let m = mention_after(ctx, ctx.at("said") + 1, ctx.tokens.len()).expect("a subject");
+            assert_eq!(ctx.slice(&m.tokens), "Jane Roe, the mayor of Eastbridge");
+            assert_eq!(ctx.slice(&m.name), "Jane Roe");
+            assert_eq!(m.kind, MentionKind::Name);
+            assert_eq!(m.roles, ["mayor"]);
+        });
+    }
+
+    #[test]
+    fn pronouns_and_descriptors_before_the_verb() {
+        with_context("She said the talks failed.", &[], |ctx| {
+            let m = mention_before(ctx, ctx.at("said"), 0).expect("a subject");
+            assert_eq!(m.kind, MentionKind::Pronoun);
+            assert_eq!(m.gender, Some(Gender::Female));
+        });
+        with_context("The ambassador said the talks failed.", &[], |ctx| {
+            let m = mention_before(ctx, ctx.at("said"), 0).expect("a subject");
+            assert_eq!(ctx.slice(&m.tokens), "The ambassador");
+            assert_eq!(m.kind, MentionKind::Descriptor);
+            assert_eq!(m.roles, ["ambassador"]);
+        });
+    }
+}

@@ -56,3 +56,33 @@ pub fn name_object_end(ctx: &Context, start: usize, end: usize) -> Option<usize>
         || is_time_word(&after);
     adjunct.then_some(stop)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+    use crate::attribution::lexicon::VerbClass;
+    use crate::attribution::types::CueKind;
+
+    #[test]
+    fn a_named_object_ends_before_its_adjuncts() {
+        let text = "The union endorsed Hillary Clinton on Thursday.";
+        with_context(text, &[], |ctx| {
+            let at = ctx.at("endorsed");
+            let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Cognition));
+            assert!(takes_object(ctx, &cue));
+            let end = name_object_end(ctx, at + 1, ctx.tokens.len());
+            assert_eq!(end, Some(ctx.at("on")));
+        });
+    }
+
+    #[test]
+    fn other_verbs_and_objects_run_on() {
+        with_context("The union said the deal works.", &[], |ctx| {
+            let at = ctx.at("said");
+            let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Speech));
+            assert!(!takes_object(ctx, &cue));
+            assert_eq!(name_object_end(ctx, at + 1, ctx.tokens.len()), None);
+        });
+    }
+}

@@ -193,3 +193,33 @@ pub(super) fn bare_subject(
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "because", "since", "whereas", "if", "when",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+    use crate::attribution::lexicon::VerbClass;
+    use crate::attribution::types::CueKind;
+
+    #[test]
+    fn plain_words_before_the_verb_are_a_bare_subject() {
+        with_context("Nearly half said the talks failed.", &[], |ctx| {
+            let m = bare_subject(ctx, ctx.at("said"), 0).expect("a subject");
+            assert_eq!(ctx.slice(&m.tokens), "Nearly half");
+        });
+        with_context("On Monday said the talks failed.", &[], |ctx| {
+            assert_eq!(bare_subject(ctx, ctx.at("said"), 0), None);
+        });
+    }
+
+    #[test]
+    fn a_participle_takes_the_subject_of_its_clause() {
+        let text = "Smith spoke on Monday, saying the talks failed.";
+        with_context(text, &[("Smith", EntityLabel::Per)], |ctx| {
+            let at = ctx.at("saying");
+            let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Speech));
+            let m = subject_of(ctx, &cue, 0).expect("a subject");
+            assert_eq!(ctx.slice(&m.tokens), "Smith");
+        });
+    }
+}
