@@ -200,7 +200,8 @@ mod tests {
         with_context("He called it \"a disgrace\" today.", &[], |ctx| {
             let all = 0..ctx.tokens.len();
             assert_eq!(kind_of(ctx, &[all]), QuoteKind::Mixed);
-            assert_eq!(kind_of(ctx, &[0..3]), QuoteKind::Indirect);
+            let head = 0..3;
+            assert_eq!(kind_of(ctx, &[head]), QuoteKind::Indirect);
         });
     }
 }
