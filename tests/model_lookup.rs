@@ -17,7 +17,17 @@ fn run(binary: &Path, args: &[&str], env: Option<&str>) -> Output {
     if let Some(value) = env {
         command.env("QUOTELINK_MODEL", value);
     }
-    command.output().expect("the binary runs")
+    // A binary copied by one test can be briefly held open for writing by
+    // a process another test thread forks at that moment (ETXTBSY): retry.
+    for _ in 0..50 {
+        match command.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(100))
+            }
+            result => return result.expect("the binary runs"),
+        }
+    }
+    panic!("{} stayed busy for 5 s", binary.display())
 }
 
 fn stderr(out: &Output) -> String {
