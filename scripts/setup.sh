@@ -6,7 +6,12 @@
 # measured time:
 #   1. PyTorch 2.4.0 from PyPI into .venv/ (first run only: about 2.5 GB of
 #      wheels, 5 GB installed; libtorch for the model), with pip's progress.
-#   2. The release build (first run about 5 minutes on 2 cores and 2 GB in
+#   2. .venv/libtorch-cpu/: a "CPU view" of that libtorch (symlinks to its
+#      headers and to every library except the CUDA ones). torch-sys builds
+#      against it (LIBTORCH in .cargo/config.toml), so the binary does not
+#      link libtorch_cuda and a CPU run never loads the CUDA libraries;
+#      `--device cuda` loads them at run time (src/ner/cuda.rs).
+#   3. The release build (first run about 5 minutes on 2 cores and 2 GB in
 #      target/, plus about 300 MB of crates in ~/.cargo), with cargo's own
 #      progress when standard error is a terminal.
 set -euo pipefail
@@ -37,10 +42,41 @@ if [ "$(_setup_torch | cut -d' ' -f1)" != 2.4.0 ]; then
     _setup_done "torch install" "$start"
 fi
 
-# torch-sys finds libtorch through the virtualenv's python.
+# The CPU view of the wheel's libtorch. PyPI wheels use the pre-C++11 ABI,
+# which .cargo/config.toml states (LIBTORCH_CXX11_ABI=0); check it here.
+view=.venv/libtorch-cpu
+torch_dir=$(readlink -f "$(_setup_torch | cut -d" " -f2-)")
+if [ ! -e "$view/lib/libtorch_cpu.so" ] || [ "$(readlink -f "$view/lib/libtorch_cpu.so")" != "$(readlink -f "$torch_dir/lib/libtorch_cpu.so")" ]; then
+    start=$SECONDS
+    _setup_say "linking $view: the wheel's libtorch without its CUDA libraries (seconds)"
+    abi=$(.venv/bin/python -c 'import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))' 2>/dev/null)
+    if [ "$abi" != 0 ]; then
+        _setup_say "torch in .venv uses C++11 ABI $abi; .cargo/config.toml says LIBTORCH_CXX11_ABI=0"
+        exit 2
+    fi
+    # Built aside and moved into place, so a concurrent build never sees half a view.
+    tmp=$(mktemp -d "$root/.venv/libtorch-cpu.XXXXXX")
+    mkdir "$tmp/lib"
+    ln -s "$torch_dir/include" "$tmp/include"
+    for lib in "$torch_dir"/lib/*; do
+        case "${lib##*/}" in
+            *cuda* | *nvrtc* | *cusparse*) ;;
+            *) ln -s "$lib" "$tmp/lib/" ;;
+        esac
+    done
+    # torch-sys checks this against the version tch expects.
+    _setup_torch | cut -d' ' -f1 >"$tmp/build-version"
+    chmod 755 "$tmp"
+    rm -rf "$view"
+    mv "$tmp" "$view"
+    _setup_done "libtorch CPU view" "$start"
+fi
+
+# Only the view: torch-sys takes LIBTORCH_USE_PYTORCH over LIBTORCH, and
+# its Python route links the CUDA libraries.
+unset LIBTORCH_USE_PYTORCH
 export VIRTUAL_ENV="$root/.venv"
 export PATH="$VIRTUAL_ENV/bin:$PATH"
-export LIBTORCH_USE_PYTORCH=1
 
 start=$SECONDS
 _setup_say "building quotelink (cargo build --release: about 5 min on 2 cores the first time, seconds after)"
@@ -50,4 +86,4 @@ else
     cargo build --release --quiet
 fi
 _setup_done "build" "$start"
-unset start
+unset start view torch_dir abi tmp lib
