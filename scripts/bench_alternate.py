@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Runs named commands alternately, several rounds, and compares them.
 
-Each run goes through ``/usr/bin/time -v``: its wall time and its peak
-resident set (``Maximum resident set size``: the largest single process
-of the run). A sampler also adds up the resident sets of the command's
-whole process tree every 20 ms, so a multi-process run reports its total
-too. Prints one line per run, then per command the median wall time and
-the peak RSS, the ratio of each median to the first command's, and the
-machine's CPU (model, cores, vector flags).
+Each run goes through ``/usr/bin/time -v``: its wall time, its CPU time
+(user + system, all threads and children; steadier than wall time on a
+busy machine) and its peak resident set (``Maximum resident set size``:
+the largest single process of the run). A sampler also adds up the
+resident sets of the command's whole process tree every 20 ms, so a
+multi-process run reports its total too. Prints one line per run, then
+per command the median wall and CPU times and the peak RSS, the ratio of
+each median wall time to the first command's, and the machine's CPU
+(model, cores, vector flags).
 
 Usage::
 
@@ -93,7 +95,8 @@ def run(cmd: str) -> dict:
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", text)
     hours, minutes, seconds = (float(g) if g else 0.0 for g in wall.groups())
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    return {"wall": hours * 3600 + minutes * 60 + seconds, "peak_kib": peak, "tree_kib": peak_tree}
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", text).group(1)) for kind in ("User", "System"))
+    return {"wall": hours * 3600 + minutes * 60 + seconds, "cpu": cpu, "peak_kib": peak, "tree_kib": peak_tree}
 
 
 def main() -> None:
@@ -110,7 +113,7 @@ def main() -> None:
         for name, cmd in zip(args.name, args.cmd):
             r = run(cmd)
             results[name].append(r)
-            print(f"round {round_} {name:>12}: {r['wall']:7.2f} s, peak RSS {r['peak_kib'] / 1024:6.0f} MiB "
+            print(f"round {round_} {name:>12}: {r['wall']:7.2f} s ({r['cpu']:6.2f} s CPU), peak RSS {r['peak_kib'] / 1024:6.0f} MiB "
                   f"(largest process), {r['tree_kib'] / 1024:6.0f} MiB (all processes)", flush=True)
 
     print(f"\nCPU: {cpu_line()}")
@@ -119,9 +122,10 @@ def main() -> None:
     for name in args.name:
         runs = results[name]
         wall = statistics.median(r["wall"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
         peak = max(r["peak_kib"] for r in runs) / 1024
         tree = max(r["tree_kib"] for r in runs) / 1024
-        print(f"  {name:>12}: {wall:7.2f} s  peak RSS {peak:5.0f} MiB largest process, {tree:5.0f} MiB all processes"
+        print(f"  {name:>12}: {wall:7.2f} s ({cpu:6.2f} s CPU)  peak RSS {peak:5.0f} MiB largest process, {tree:5.0f} MiB all processes"
               f"  time / {args.name[0]}: {wall / first:.2f}")
 
 
