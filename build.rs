@@ -18,7 +18,10 @@ fn main() {
         );
     }
     if let Ok(dir) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
-        println!("cargo:rustc-link-arg=-Wl,-rpath,{}", real_dir(Path::new(&dir)).display());
+        println!(
+            "cargo:rustc-link-arg=-Wl,-rpath,{}",
+            real_dir(Path::new(&dir)).display()
+        );
     }
 }
 
