@@ -2,6 +2,9 @@
 //! sentences of a folder of articles. Run by `scripts/bench_ner.sh`, which
 //! compares it with PyTorch on the same weights and sentences.
 //!
+//! Documents run on THREADS threads at once, one libtorch thread each, as
+//! in a corpus run.
+//!
 //! Usage: `bench_ner MODEL_DIR TEXT_DIR SENTENCES_OUT THREADS [PRECISION]`
 //! (PRECISION: `int8` or `fp32`, on the CPU; default the CPU default).
 
@@ -10,7 +13,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use quotelink::corpus::{expand_paths, read_file, DEFAULT_MAX_BYTES};
-use quotelink::ner::{BertNer, Device, ModelOptions, Precision};
+use quotelink::ner::{Device, ModelOptions, Precision};
 use quotelink::{Document, Pipeline};
 use tokenizers::Tokenizer;
 
@@ -31,7 +34,6 @@ fn main() -> anyhow::Result<()> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()?;
-    BertNer::set_threads(threads);
 
     let started = Instant::now();
     let options = ModelOptions {
@@ -66,7 +68,7 @@ fn main() -> anyhow::Result<()> {
     out.flush()?;
 
     let started = Instant::now();
-    pipeline.recognize(&mut docs)?;
+    quotelink::corpus::recognize(&pipeline, &mut docs)?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "{}",

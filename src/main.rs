@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use quotelink::corpus::{self, Input, Summary, DEFAULT_MAX_BYTES};
 use quotelink::eval::{conll, gender, polnear};
-use quotelink::ner::{locate_model, BertNer, Device, ModelOptions, Precision};
+use quotelink::ner::{locate_model, Device, ModelOptions, Precision};
 use quotelink::render::html::HtmlSink;
 use quotelink::render::text::TextSink;
 use quotelink::render::{Format, JsonlSink, Sink};
@@ -42,7 +42,8 @@ struct Cli {
 
 #[derive(Args)]
 struct Common {
-    /// Worker threads (default: all cores).
+    /// Worker threads, each taking one document through every stage at a
+    /// time (default: all cores).
     #[arg(long, global = true)]
     threads: Option<usize>,
     /// Named-entity model folder [default: $QUOTELINK_MODEL, else
@@ -222,7 +223,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .num_threads(threads)
         .build_global()
         .context("starting the thread pool")?;
-    BertNer::set_threads(threads);
     let options = ModelOptions {
         device: cli.common.device,
         precision: cli.common.precision,

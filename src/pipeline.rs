@@ -81,6 +81,14 @@ impl Pipeline {
         doc.sentences = self.segmenter.segment(doc);
     }
 
+    /// Whether stage 2 wants many documents per call (see
+    /// [`EntityRecognizer::batches_across_documents`]).
+    pub fn batches_across_documents(&self) -> bool {
+        self.recognizer
+            .as_ref()
+            .is_some_and(|r| r.batches_across_documents())
+    }
+
     /// Stage 2 on many documents at once (batched across them).
     pub fn recognize(&self, docs: &mut [Document]) -> Result<(), Error> {
         match &self.recognizer {

@@ -1,23 +1,35 @@
-//! The output does not depend on the number of threads: `--threads 1` and
-//! `--threads 2` write byte-identical JSON Lines, with the model, on the
-//! sample articles and PolNeAR dev.
+//! The output depends on a document's own text only: `--threads 1` and
+//! `--threads 2` write byte-identical JSON Lines, and a document's record
+//! is the same whatever else shares its run (other documents, their order,
+//! the model's batches), with the model, on the sample articles and
+//! PolNeAR dev.
 
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
-fn run(threads: &str, inputs: &[PathBuf]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_quotelink"))
-        .args(["--threads", threads])
+fn quotelink(args: &[&str], inputs: &[PathBuf], stdin: Option<&[u8]>) -> Vec<u8> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelink"))
+        .args(args)
         .args(inputs)
-        .output()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("the binary runs");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    pipe.write_all(stdin.unwrap_or_default())
+        .expect("stdin is written");
+    drop(pipe);
+    let out = child.wait_with_output().expect("the binary finishes");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "--threads {threads}: {stderr}");
+    assert!(out.status.success(), "{args:?}: {stderr}");
     out.stdout
 }
 
-#[test]
-fn one_and_two_threads_write_the_same_bytes() {
+/// The sample articles, plus PolNeAR dev when the shared data is there.
+fn inputs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut inputs = vec![root.join("data/samples")];
     let dev = root.join("../shared/data/polnear/dev/text");
@@ -26,18 +38,94 @@ fn one_and_two_threads_write_the_same_bytes() {
     } else {
         eprintln!("{} is absent: the sample articles only", dev.display());
     }
-    let one = run("1", &inputs);
-    let two = run("2", &inputs);
-    let lines = |out: &[u8]| out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
-    assert!(lines(&one) >= 4, "a record per document");
-    let differ = one
-        .split(|&b| b == b'\n')
-        .zip(two.split(|&b| b == b'\n'))
-        .filter(|(a, b)| a != b)
+    inputs
+}
+
+fn lines(out: &[u8]) -> Vec<&[u8]> {
+    out.split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn one_and_two_threads_write_the_same_bytes() {
+    let inputs = inputs();
+    let one = quotelink(&["--threads", "1"], &inputs, None);
+    let two = quotelink(&["--threads", "2"], &inputs, None);
+    assert!(lines(&one).len() >= 4, "a record per document");
+    let differ = lines(&one)
+        .iter()
+        .zip(lines(&two))
+        .filter(|(a, b)| **a != *b)
         .count();
     assert!(
         one == two,
         "{differ} of {} records differ between 1 and 2 threads",
-        lines(&one)
+        lines(&one).len()
+    );
+}
+
+/// The documents of a folder run fed back in reverse order as JSON Lines,
+/// every third one alone in its own run: no document meets the same
+/// neighbours, chunks or batches as before.
+#[test]
+fn a_record_does_not_depend_on_the_other_documents() {
+    let together = quotelink(&["--threads", "1"], &inputs(), None);
+    let records: Vec<serde_json::Value> = lines(&together)
+        .iter()
+        .map(|l| serde_json::from_slice(l).expect("a JSON record"))
+        .collect();
+    let by_id = |records: &[serde_json::Value]| -> BTreeMap<String, String> {
+        records
+            .iter()
+            .map(|r| (r["id"].as_str().unwrap().to_owned(), r.to_string()))
+            .collect()
+    };
+    let want = by_id(&records);
+    let jsonl = |records: &[&serde_json::Value]| -> Vec<u8> {
+        let mut out = Vec::new();
+        for r in records {
+            // A folder run's ids are the files' paths.
+            let id = r["id"].as_str().unwrap();
+            let text = std::fs::read_to_string(id).expect("the id is the file's path");
+            let input = serde_json::json!({"id": id, "text": text});
+            writeln!(out, "{input}").unwrap();
+        }
+        out
+    };
+    let (alone, rest): (Vec<_>, Vec<_>) = records
+        .iter()
+        .rev()
+        .enumerate()
+        .partition(|(i, _)| i % 3 == 0);
+    let mut got = BTreeMap::new();
+    let rest: Vec<&serde_json::Value> = rest.into_iter().map(|(_, r)| r).collect();
+    let run = |records: &[&serde_json::Value]| -> Vec<serde_json::Value> {
+        let out = quotelink(
+            &["--threads", "1", "--jsonl", "-"],
+            &[],
+            Some(&jsonl(records)),
+        );
+        lines(&out)
+            .iter()
+            .map(|l| serde_json::from_slice(l).expect("a JSON record"))
+            .collect()
+    };
+    got.extend(by_id(&run(&rest)));
+    for (_, record) in alone.iter().take(6) {
+        got.extend(by_id(&run(&[record])));
+    }
+    assert!(got.len() >= 4, "records came back");
+    let differ: Vec<&String> = got
+        .iter()
+        .filter(|(id, record)| want.get(*id) != Some(record))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} of {} records differ from the folder run, e.g. {:?}",
+        differ.len(),
+        got.len(),
+        differ.first()
     );
 }

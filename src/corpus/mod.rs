@@ -1,12 +1,12 @@
 //! Driving the pipeline over a corpus: input readers ([`read`]), the rayon
 //! driver, error records, and resuming an interrupted run ([`resume`]).
 //!
-//! Threads: documents are processed in chunks. Within a chunk, sentence
-//! splitting and the rule stage run one document per rayon task, while the
-//! named-entity model runs between them on all of the chunk's sentences at
-//! once, using libtorch's own intra-op threads. The phases never overlap,
-//! so rayon and libtorch each get all `--threads` cores in turn instead of
-//! competing for them.
+//! Threads: documents are processed in chunks, and each chunk's documents
+//! are spread over rayon's threads. Usually a task takes one document
+//! through every stage, the model included, which then runs on that
+//! task's thread alone (see [`crate::ner::BertNer`]). A model that batches
+//! across documents (on a GPU) instead runs once per chunk between the
+//! parallel sentence and rule phases, on all of the chunk's sentences.
 
 use std::io::Write;
 
@@ -46,8 +46,19 @@ pub fn annotate(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), Error>
 
 /// Runs all stages over `docs` in parallel and says, per document, whether
 /// they ran: a stage that panics on one document fails that document only
-/// (it skips the later stages), and a model failure fails the whole batch.
+/// (it skips the later stages), and so does a model failure, unless the
+/// model batches across documents, when it fails the whole batch.
 pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(), Error>> {
+    if !pipeline.batches_across_documents() {
+        return docs
+            .par_iter_mut()
+            .map(|doc| {
+                guarded("sentence", || pipeline.segment(doc))?;
+                pipeline.recognize(std::slice::from_mut(doc))?;
+                guarded("attribution", || pipeline.attribute(doc))
+            })
+            .collect();
+    }
     let mut outcomes: Vec<Result<(), Error>> = docs
         .par_iter_mut()
         .map(|d| guarded("sentence", || pipeline.segment(d)))
@@ -67,6 +78,16 @@ pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(
         .filter(|(_, outcome)| outcome.is_ok())
         .for_each(|(d, outcome)| *outcome = guarded("attribution", || pipeline.attribute(d)));
     outcomes
+}
+
+/// Runs the named-entity stage alone over `docs`, whose sentences are
+/// set, spreading them over threads as [`annotate_each`] does.
+pub fn recognize(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), Error> {
+    if pipeline.batches_across_documents() {
+        return pipeline.recognize(docs);
+    }
+    docs.par_iter_mut()
+        .try_for_each(|doc| pipeline.recognize(std::slice::from_mut(doc)))
 }
 
 /// Runs one stage on one document, turning a panic into

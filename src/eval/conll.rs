@@ -114,7 +114,7 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<NerReport, Error> {
             doc
         })
         .collect();
-    pipeline.recognize(&mut docs)?;
+    crate::corpus::recognize(pipeline, &mut docs)?;
     let mut report = NerReport {
         sentences: sentences.len(),
         per_label: EntityLabel::ALL.map(|l| (l, Counts::default())).to_vec(),

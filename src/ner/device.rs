@@ -23,8 +23,9 @@ pub enum Device {
 /// The number format of the model's computation (`--precision`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Precision {
-    /// int8 encoder linear layers (per-channel weights, per-piece dynamic
-    /// activation scales), the rest fp32. CPU only; the CPU default.
+    /// int8 encoder linear layers (per-tensor weights, one dynamic
+    /// activation scale per batch, through fbgemm), the rest fp32. CPU
+    /// only; the CPU default.
     Int8,
     /// fp32 throughout.
     Fp32,

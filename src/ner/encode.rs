@@ -1,6 +1,6 @@
 //! Turns sentences into model inputs: word pieces with exact offsets and
-//! casing classes, split into windows that fit the model and grouped into
-//! length-sorted batches.
+//! casing classes, split into windows that fit the model and cut into
+//! batches.
 
 use std::ops::Range;
 
@@ -113,29 +113,39 @@ fn windows(words: &[u32], max: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Groups units (by index) into batches of similar length: sorted by
-/// length, at most `max_batch` units and `max_tokens` padded pieces each.
-pub fn batches(units: &[Unit], max_batch: usize, max_tokens: usize) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(units[i].ids.len()));
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    for i in order {
-        let longest = current
-            .first()
-            .map_or(units[i].ids.len(), |&f| units[f].ids.len())
-            + 2;
-        if !current.is_empty()
-            && (current.len() >= max_batch || (current.len() + 1) * longest > max_tokens)
-        {
-            out.push(std::mem::take(&mut current));
+/// How units are cut into batches.
+#[derive(Debug, Clone, Copy)]
+pub struct Batching {
+    /// Most units in one batch.
+    pub units: usize,
+    /// Most pieces in one batch, special tokens included.
+    pub pieces: usize,
+    /// Whether a batch may hold units of several documents.
+    pub across_documents: bool,
+}
+
+impl Batching {
+    /// Cuts `units` into batches of consecutive units within the limits.
+    /// Batches are packed without padding, so their units need not be of
+    /// one length. A unit longer than the limit gets a batch of its own.
+    pub fn cut(&self, units: &[Unit]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let (mut start, mut pieces) = (0, 0);
+        for (i, unit) in units.iter().enumerate() {
+            let n = unit.ids.len() + 2;
+            let full = i - start >= self.units || pieces + n > self.pieces;
+            let new_document = !self.across_documents && unit.doc != units[start].doc;
+            if i > start && (full || new_document) {
+                out.push(start..i);
+                (start, pieces) = (i, 0);
+            }
+            pieces += n;
         }
-        current.push(i);
+        if start < units.len() {
+            out.push(start..units.len());
+        }
+        out
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
 }
 
 /// The casing class given to the special tokens.
@@ -151,6 +161,49 @@ mod tests {
         let words = [0, 0, 1, 1, 1, 2, 3, 3];
         assert_eq!(windows(&words, 4), vec![0..2, 2..6, 6..8]);
         assert_eq!(windows(&words, 8), vec![0..8]);
+    }
+
+    fn unit(doc: usize, pieces: usize) -> Unit {
+        Unit {
+            doc,
+            ids: vec![0; pieces],
+            types: vec![0; pieces],
+            offsets: vec![0..0; pieces],
+            words: vec![0; pieces],
+        }
+    }
+
+    fn cut(
+        units: usize,
+        pieces: usize,
+        across_documents: bool,
+        input: &[Unit],
+    ) -> Vec<Range<usize>> {
+        let batching = Batching {
+            units,
+            pieces,
+            across_documents,
+        };
+        batching.cut(input)
+    }
+
+    #[test]
+    fn batches_keep_order_and_both_limits() {
+        // Pieces with [CLS] and [SEP]: 5 5 12 3 3 3
+        let units: Vec<Unit> = [3, 3, 10, 1, 1, 1].map(|n| unit(0, n)).into();
+        assert_eq!(cut(2, 12, false, &units), vec![0..2, 2..3, 3..5, 5..6]);
+        assert_eq!(cut(8, 100, false, &units), vec![0..6]);
+        // A unit longer than the limit still gets a batch of its own.
+        assert_eq!(cut(8, 6, false, &units), vec![0..1, 1..2, 2..3, 3..5, 5..6]);
+    }
+
+    #[test]
+    fn batches_split_documents_unless_told_not_to() {
+        let units: Vec<Unit> = [(0, 3), (0, 3), (1, 3), (2, 3)]
+            .map(|(d, n)| unit(d, n))
+            .into();
+        assert_eq!(cut(8, 100, false, &units), vec![0..2, 2..3, 3..4]);
+        assert_eq!(cut(8, 100, true, &units), vec![0..4]);
     }
 
     #[test]

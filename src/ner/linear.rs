@@ -1,7 +1,8 @@
 //! A linear layer in fp32 (or the device's float type), or in int8 through
 //! fbgemm (`fbgemm_linear_int8_weight_fp32_activation`): weights quantised
 //! per tensor and packed once at load, activations quantised per call over
-//! the whole batch inside the fused kernel.
+//! the whole batch inside the fused kernel (hence batches of one document
+//! on the CPU: see `bert.rs`).
 //!
 //! Why fbgemm per tensor and not per-channel weights with per-row
 //! activation scales through `_int_mm`: the per-channel scheme keeps F1

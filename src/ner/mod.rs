@@ -6,10 +6,18 @@ use crate::error::Error;
 pub use crate::model::{Entity, EntityLabel};
 
 /// The named-entity stage's interface. It takes many documents at once so
-/// that the model can batch sentences across them.
+/// that a model can batch sentences across them, when it says so.
 pub trait EntityRecognizer: Send + Sync {
     /// Fills `entities` of every document, whose `sentences` must be set.
     fn recognize(&self, docs: &mut [Document]) -> Result<(), Error>;
+
+    /// Whether one call should get many documents at once (a model on a
+    /// GPU, batching across them). When not, the corpus driver gives each
+    /// call one document and runs calls on all threads at once, and a
+    /// document's entities must not depend on any other document.
+    fn batches_across_documents(&self) -> bool {
+        false
+    }
 }
 
 mod bert;
