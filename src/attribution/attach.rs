@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::classes::Class;
 use super::context::Context;
 use super::speakers::{mention_after, mention_before, sentence_subject};
 use super::subjects::{clause_subject, subject_of};
@@ -142,13 +143,16 @@ fn embedded(ctx: &Context, open: usize) -> bool {
     if open == 0 || ctx.ends_sentence(open - 1) || ctx.in_quote(open - 1) {
         return false;
     }
-    match ctx.lower(open - 1).as_str() {
-        ":" | "—" | "–" | "(" | "-" | "--" | "," => false,
-        // `... and "should have acted sooner,"`: a lower-case quote after a
-        // conjunction goes on with the clause.
-        "but" | "and" | "so" | "yet" => !ctx.capitalised(open + 1),
-        _ => true,
+    if matches!(ctx.word(open - 1), ":" | "(" | ",") || ctx.is(open - 1, Class::Dash) {
+        return false;
     }
+    // `... and "should have acted sooner,"`: a lower-case quote after a
+    // conjunction goes on with the clause.
+    // "or" offers an alternative within the clause: the quote after it is a
+    // fragment still.
+    !ctx.is(open - 1, Class::Conjunction)
+        || ctx.lower(open - 1) == "or"
+        || !ctx.capitalised(open + 1)
 }
 
 /// Whether every word of a short quote is capitalised: a title ("Meet

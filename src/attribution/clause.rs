@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
+use super::classes::Class;
 use super::context::Context;
 use super::lexicon::{lexicon, VerbClass};
 use super::types::{Cue, CueKind, Found, Mention};
-use super::words::{is_function_word, trim, word_count};
+use super::words::{is_function_word, joins_clauses, trim, word_count};
 use crate::model::QuoteKind;
 
 /// Fewest words an indirect clause needs.
@@ -81,20 +82,20 @@ pub fn clause_end(ctx: &Context, from: usize, end: usize) -> usize {
                 ";" => true,
                 // A pair of dashes sets off an aside (`those old - and
                 // previously unreported - postings`); a lone one ends it.
-                "—" | "–" | "--" | "-" => !dash_pair(ctx, i, end),
+                _ if ctx.is(i, Class::Dash) => !dash_pair(ctx, i, end),
                 // A second report by the same subject: "... and said".
-                "and" | "but" => lexicon()
+                // Lower case: a capitalised "And" opens a sentence of its own.
+                _ if joins_clauses(ctx, i) && !ctx.capitalised(i) => lexicon()
                     .verbs(ctx.word(i + 1))
                     .iter()
                     .any(|v| v.class == VerbClass::Speech),
                 _ if ctx.word(i) == "," || closes_on_comma => {
                     let next = ctx.lower(i + 1);
                     // A new clause with its own subject: "..., and she wanted".
-                    let new_subject = matches!(next.as_str(), "and" | "but")
-                        && matches!(
-                            ctx.lower(i + 2).as_str(),
-                            "he" | "she" | "they" | "we" | "i" | "it"
-                        );
+                    // (A generic "you" starts no new report.)
+                    let new_subject = joins_clauses(ctx, i + 1)
+                        && ctx.is(i + 2, Class::SubjectPronoun)
+                        && ctx.lower(i + 2) != "you";
                     new_subject
                         || next.ends_with("ing") && !ING_PREPOSITIONS.contains(&next.as_str())
                         || matches!(
@@ -127,7 +128,7 @@ const MAX_ASIDE_WORDS: usize = 8;
 /// Whether the dash at `i` opens or closes an aside: another dash stands
 /// within a few words on either side, in the same sentence.
 fn dash_pair(ctx: &Context, i: usize, end: usize) -> bool {
-    let is_dash = |j: usize| matches!(ctx.word(j), "—" | "–" | "--" | "-");
+    let is_dash = |j: usize| ctx.is(j, Class::Dash);
     let near = |j: usize| !ctx.ends_sentence(j) && !ctx.in_quote(j);
     let after = (i + 1..end.min(i + MAX_ASIDE_WORDS + 2))
         .take_while(|&j| near(j))

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::classes::{Class, Classes};
+use super::lexicon::lexicon;
 use super::quotes::{find_quotes, QuoteSpan};
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::document::{Document, Span};
@@ -24,6 +26,9 @@ pub struct Context<'d> {
     pub entities: Vec<(Range<usize>, EntityLabel)>,
     /// For each token, the quote span holding it.
     quote_of: Vec<Option<usize>>,
+    /// For each token, its closed classes (see [`Context::is`]), looked
+    /// up once.
+    classes: Vec<Classes>,
     /// Tokens that end a sentence of the narrative, in order (see
     /// [`Context::sentence_end`]); found once so that sentence lookups are
     /// binary searches, not scans.
@@ -44,6 +49,11 @@ impl<'d> Context<'d> {
             }
         }
 
+        let classes = tokens
+            .iter()
+            .map(|t| lexicon().classes(&t.text(text).to_lowercase()))
+            .collect();
+
         let mut entities: Vec<_> = doc
             .entities
             .iter()
@@ -57,6 +67,7 @@ impl<'d> Context<'d> {
             quotes,
             entities,
             quote_of,
+            classes,
             boundaries: Vec::new(),
             doc,
         };
@@ -80,6 +91,12 @@ impl<'d> Context<'d> {
     pub fn closes_quote(&self, i: usize) -> bool {
         self.quote_of(i)
             .is_some_and(|q| self.quotes[q].tokens.end == i + 1)
+    }
+
+    /// Whether token `i` (any case) is a word of closed class `class`
+    /// (false past the end).
+    pub fn is(&self, i: usize, class: Class) -> bool {
+        self.classes.get(i).is_some_and(|c| c.has(class))
     }
 
     /// Lower-case text of token `i` ("" past the end).

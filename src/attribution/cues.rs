@@ -1,6 +1,7 @@
 //! Reporting cues: matches the verb lexicon (every inflection, particle
 //! verbs) and the phrasal cues against the tokens outside quotes.
 
+use super::classes::Class;
 use super::context::Context;
 use super::evidential::hearsay_at;
 use super::lexicon::{is_cardinal, is_day, lexicon, PhraseKind, VerbClass};
@@ -9,19 +10,32 @@ use super::phrasal::finding_at;
 use super::questions::question_at;
 use super::tokens::{Token, TokenKind};
 use super::types::{Cue, CueKind};
-use super::words::{is_function_word, match_words, pronoun, strip_possessive, DETERMINERS};
+use super::words::{is_function_word, match_words, pronoun, strip_possessive};
 use crate::model::EntityLabel;
 
-/// Words after which a base form is a verb ("they argue", "will argue").
+/// Words after which a base form is a verb ("who argue", "will argue"),
+/// besides the subject pronouns it agrees with ("they argue").
 const VERB_CONTEXT: &[&str] = &[
-    "i", "we", "you", "they", "who", "to", "will", "would", "can", "could", "may", "might", "must",
-    "should", "shall", "did", "does", "do", "also", "not", "never", "often", "still",
+    "who", "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did",
+    "does", "do", "also", "not", "never", "often", "still",
 ];
 
-/// Words after which a base or -s form reads as a noun ("claims of").
+/// The subject pronouns a base form does not agree with (`he argue`).
+const THIRD_PERSON_SINGULAR: &[&str] = &["he", "she", "it"];
+
+/// Words after which a base or -s form reads as a noun ("of claims",
+/// "new claims"): some prepositions (the whole class changes PolNeAR
+/// output, measured for #11), adjectives and quantifiers.
 const NOUN_CONTEXT: &[&str] = &[
     "of", "in", "for", "with", "on", "about", "from", "by", "after", "before", "amid", "despite",
     "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
+];
+
+/// Words before which a base or -s form reads as a noun ("claims of",
+/// "claims, ..."): some prepositions (as for [`NOUN_CONTEXT`]), "and" and
+/// punctuation.
+const NOUN_FOLLOWERS: &[&str] = &[
+    "of", ",", ".", "in", "on", "for", "to", "about", "from", "against", "by", "and",
 ];
 
 /// Most tokens on either side of a word in a headline line.
@@ -60,10 +74,6 @@ fn in_title(ctx: &Context, i: usize) -> bool {
 const QUANTIFIERS: &[&str] = &[
     "many", "most", "some", "few", "both", "all", "several", "others", "none",
 ];
-
-/// Forms of "be" before a participle: a passive, not a report
-/// ("were admitted").
-const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
 /// Finds the cues among `tokens` that lie outside the quote spans.
 pub fn find_cues(ctx: &Context) -> Vec<Cue> {
@@ -120,7 +130,9 @@ const MAX_DASH_NAME_WORDS: usize = 6;
 /// capitalised name ending its paragraph: the signature line of a quote
 /// (`"..." ― Jane Roe`, `"..." - Jane Roe, Ohio`).
 fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
-    if !matches!(ctx.word(i), "―" | "—" | "–" | "-" | "--") || i == 0 {
+    // The horizontal bar (U+2015) is a quotation dash: it sets off only
+    // signature lines, so no other rule takes it for a dash.
+    if !(ctx.is(i, Class::Dash) || ctx.word(i) == "―") || i == 0 {
         return None;
     }
     // Right after the closing mark, or opening the next paragraph (`"..."
@@ -155,7 +167,8 @@ const FRAME_PARTICLES: &[&str] = &["back", "in", "out", "up", "on"];
 const IRREGULAR_PASTS: &[&str] = &["shot", "spoke", "put", "went", "began", "bit", "struck"];
 
 /// Words that may follow the verb of a quote frame: the sentence goes on
-/// with an adjunct, not an object.
+/// with an adjunct, not an object. Some prepositions and subordinators
+/// only: the whole classes change PolNeAR output (measured for #11).
 const FRAME_ADJUNCTS: &[&str] = &[
     "on", "in", "at", "during", "with", "before", "after", "as", "when", "while", "about", "again",
     "later", "recently", "last", "this", "earlier",
@@ -171,7 +184,6 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let verb_like = form.len() >= 3
         && form.chars().all(|c| c.is_ascii_lowercase())
         && (form.ends_with("ed") || form.ends_with('s') || IRREGULAR_PASTS.contains(&form))
-        && !DETERMINERS.contains(&form)
         && !is_function_word(form);
     if !verb_like {
         return None;
@@ -202,7 +214,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let subject = start < i
         && (ctx.capitalised(start)
             || pronoun(&opener).is_some()
-            || DETERMINERS.contains(&opener.as_str()))
+            || ctx.is(start, Class::Determiner))
         && (start..i).all(|k| lexicon().verbs(&ctx.lower(k)).is_empty());
     let mut close = start;
     if close > 0 && ctx.word(close - 1) == "," {
@@ -225,13 +237,9 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
         };
         let len = match_words(ctx, i, &p.words)?;
         let slot_is_possessive = p.words.iter().enumerate().all(|(k, w)| {
-            let word = ctx.lower(i + k);
             w != "*"
-                || matches!(
-                    word.as_str(),
-                    "his" | "her" | "their" | "my" | "our" | "its"
-                )
-                || strip_possessive(&word).is_some()
+                || ctx.is(i + k, Class::Possessive)
+                || strip_possessive(&ctx.lower(i + k)).is_some()
         });
         if !slot_is_possessive {
             return None;
@@ -243,12 +251,11 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
 /// `X seems to ...`, `X appeared unfazed`: an evidential verb followed by
 /// an infinitive or (for "seem") a predicate, not by a place or a noun
 /// (`appeared on television`, `the seemingly`).
-fn evidential_at(ctx: &Context, i: usize, form: &str, prev: &str, next: &str) -> Option<Cue> {
+fn evidential_at(ctx: &Context, i: usize, form: &str, next: &str) -> Option<Cue> {
     let predicate = form.starts_with("seem")
         && ctx.tokens.get(i + 1).is_some_and(Token::is_word)
-        && !is_function_word(next)
-        && !DETERMINERS.contains(&next);
-    let verb = !DETERMINERS.contains(&prev) && !ctx.capitalised(i);
+        && !is_function_word(next);
+    let verb = !(ctx.capitalised(i) || i > 0 && ctx.is(i - 1, Class::Determiner));
     (verb && (next == "to" || predicate))
         .then(|| Cue::new(i..i + 1, CueKind::Verb(VerbClass::Evidential)))
 }
@@ -269,7 +276,7 @@ fn plural_subject(ctx: &Context, i: usize) -> bool {
         && !prev.ends_with("is")
         && strip_possessive(&prev).is_none()
         // A verb form is a noun after a determiner (`the reports show`).
-        && (lexicon().verbs(&prev).is_empty() || i >= 2 && DETERMINERS.contains(&ctx.lower(i - 2).as_str()))
+        && (lexicon().verbs(&prev).is_empty() || i >= 2 && ctx.is(i - 2, Class::Determiner))
         && !is_function_word(&prev)
 }
 
@@ -310,25 +317,23 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
         String::new()
     };
     let next = ctx.lower(i + 1);
-    if form == "expected" && PASSIVE.contains(&prev.as_str()) && next == "to" {
+    let after_be = i > 0 && ctx.is(i - 1, Class::Be);
+    if form == "expected" && after_be && next == "to" {
         // `X is expected to ...`: the passive reports an expectation.
         return Some(Cue::new(i - 1..i + 1, CueKind::Verb(VerbClass::Evidential)));
     }
     if verb.class == VerbClass::Evidential {
-        return evidential_at(ctx, i, &form, &prev, &next);
+        return evidential_at(ctx, i, &form, &next);
     }
     let sentence_initial = i == 0 || ctx.ends_sentence(i - 1) || ctx.in_quote(i - 1);
-    let noun_follows = matches!(
-        next.as_str(),
-        "of" | "," | "." | "in" | "on" | "for" | "to" | "about" | "from" | "against" | "by" | "and"
-    );
+    let noun_follows = NOUN_FOLLOWERS.contains(&next.as_str());
     // `Many believe`, `few think`, `some argue`: a quantifier as subject.
     let quantified = QUANTIFIERS.contains(&prev.as_str())
         && form == verb.lemma
         && !noun_follows
         && lexicon().verbs(&next).is_empty();
-    if DETERMINERS.contains(&prev.as_str()) && !quantified
-        || PASSIVE.contains(&prev.as_str()) && !form.ends_with("ing")
+    if i > 0 && ctx.is(i - 1, Class::Determiner) && !quantified
+        || after_be && !form.ends_with("ing")
         || ctx.capitalised(i) && !sentence_initial && !in_title(ctx, i)
     {
         return None;
@@ -347,11 +352,9 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let named_subject = ctx
         .entity_ending_at(i)
         .is_some_and(|(_, label)| matches!(label, EntityLabel::Per | EntityLabel::Org));
-    let known_subject = named_subject
-        || matches!(
-            prev.as_str(),
-            "i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"
-        );
+    // The relative "who" stands for a name (`Smith, who argues`).
+    let known_subject =
+        named_subject || i > 0 && ctx.is(i - 1, Class::SubjectPronoun) || prev == "who";
     // `the two states`, `in 30 states`: a plural noun after a number.
     // ("one" is a subject: `one says`).
     let counted = form.ends_with('s') && prev != "one" && is_cardinal(&prev);
@@ -366,6 +369,9 @@ fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     if form == verb.lemma
         && form != "say"
         && !VERB_CONTEXT.contains(&prev.as_str())
+        && !(i > 0
+            && ctx.is(i - 1, Class::SubjectPronoun)
+            && !THIRD_PERSON_SINGULAR.contains(&prev.as_str()))
         && !clause_follows
         && !quantified
         && !plural_subject(ctx, i)

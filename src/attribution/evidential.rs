@@ -4,11 +4,20 @@
 
 use std::ops::Range;
 
+use super::classes::Class;
 use super::clause::{clause_end, kind_of};
 use super::context::Context;
 use super::lexicon::VerbClass;
 use super::types::{Cue, CueKind, Found};
 use super::words::{trim, word_count};
+
+/// Whether token `i` sets the subject of an evidential verb off from what
+/// comes before: a comma, semicolon, colon, bracket or dash. Not a hyphen
+/// or a typed dash, which may join the subject's words.
+fn sets_off(ctx: &Context, i: usize) -> bool {
+    matches!(ctx.word(i), "," | ";" | ":" | "(")
+        || ctx.is(i, Class::Dash) && !matches!(ctx.word(i), "-" | "--")
+}
 
 /// Most tokens of the subject an evidential verb takes into its content.
 const MAX_EVIDENTIAL_SUBJECT: usize = 12;
@@ -21,7 +30,7 @@ pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
     while subject > start
         && cue.tokens.start - subject < MAX_EVIDENTIAL_SUBJECT
         && !ctx.in_quote(subject - 1)
-        && !matches!(ctx.word(subject - 1), "," | ";" | ":" | "(" | "—" | "–")
+        && !sets_off(ctx, subject - 1)
         && ctx.lower(subject - 1) != "that"
         && !matches!(ctx.lower(subject).as_str(), "which" | "who")
     {

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::classes::Class;
 use super::context::Context;
 use super::speakers::entity_mention;
 use super::tokens::TokenKind;
@@ -109,8 +110,9 @@ fn nearest_person(ctx: &Context, start: usize) -> Option<Mention> {
         {
             return Some(entity_mention(ctx, range.clone(), *label));
         }
+        // A gendered subject pronoun: "he" or "she".
         if let Some(gender) = pronoun(ctx.word(i)).filter(|g| g.is_some()) {
-            if matches!(ctx.lower(i).as_str(), "he" | "she") {
+            if ctx.is(i, Class::SubjectPronoun) {
                 return Some(Mention {
                     tokens: i..i + 1,
                     name: i..i + 1,

@@ -5,13 +5,14 @@
 use std::iter::once;
 use std::ops::Range;
 
+use super::classes::Class;
 use super::clause::{clause_end, opens_relative, report, MIN_CLAUSE_WORDS};
 use super::context::Context;
 use super::lexicon::{is_day, lexicon, VerbClass};
 use super::speakers::mention_after;
 use super::subjects::{bare_subject, subject_of};
 use super::types::{Cue, CueKind, Found};
-use super::words::{pronoun, word_count, DETERMINERS};
+use super::words::{pronoun, word_count};
 use super::{evidential, nouns, phrasal, questions, stance};
 
 /// Verbs whose first complement is the hearer (`told reporters that`).
@@ -142,32 +143,31 @@ fn topic_follows(ctx: &Context, cue: &Cue, start: usize) -> bool {
         )
 }
 
-/// Prepositions that open a phrase, not a clause.
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "over", "by", "like", "upon", "for", "from", "with", "about",
-    "despite", "after", "before", "since", "under", "across", "through", "among", "into",
-];
-
 /// Whether the words at `i` are a prepositional phrase (`to the
 /// delegation`, `during his term`, `by Lawrence Hurley`) rather than a
 /// clause; "to" before a verb is an infinitive (`vowed to build`).
 fn opens_adjunct(ctx: &Context, i: usize) -> bool {
-    let mut word = ctx.lower(i);
-    let mut i = i;
-    if matches!(word.as_str(), "and" | "but") {
-        i += 1;
-        word = ctx.lower(i);
+    let i = if ctx.is(i, Class::Conjunction) {
+        i + 1
+    } else {
+        i
+    };
+    if ctx.lower(i) == "to" {
+        return ctx.is(i + 1, Class::Determiner)
+            || ctx.capitalised(i + 1)
+            || pronoun(ctx.word(i + 1)).is_some();
     }
-    let next = ctx.lower(i + 1);
-    PREPOSITIONS.contains(&word.as_str())
-        || word == "to"
-            && (DETERMINERS.contains(&next.as_str())
-                || ctx.capitalised(i + 1)
-                || pronoun(&next).is_some())
+    ctx.is(i, Class::Preposition) && !NOT_ADVERBIAL.contains(&ctx.lower(i).as_str())
 }
 
+/// Prepositions that [`opens_adjunct`] does not take to open an adverbial:
+/// "of" never does; the others were left out, and taking them changes
+/// PolNeAR output (measured for #11).
+const NOT_ADVERBIAL: &[&str] = &["of", "against", "amid", "unlike", "until", "via"];
+
 /// Prepositions and time words that open an adjunct of a report
-/// (`said in June`, `told Fox News on Sunday`).
+/// (`said in June`, `told Fox News on Sunday`): some prepositions only,
+/// as the whole class changes PolNeAR output (measured for #11).
 const ADJUNCT_OPENERS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "last", "this", "to", "via", "from", "earlier",
     "later",
@@ -224,13 +224,10 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     };
     let that = (after..end.min(after + reach))
         .take_while(|&i| {
-            let w = ctx.lower(i);
             (lemma_hearer || !ctx.in_quote(i))
-                && !matches!(
-                    w.as_str(),
-                    "he" | "she" | "it" | "they" | "we" | "i" | "," | ";"
-                )
-                && lexicon().verbs(&w).is_empty()
+                && !ctx.is(i, Class::SubjectPronoun)
+                && !matches!(ctx.word(i), "," | ";")
+                && lexicon().verbs(ctx.word(i)).is_empty()
         })
         .find(|&i| ctx.lower(i) == "that");
     if let Some(t) = that {

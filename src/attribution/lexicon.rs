@@ -1,9 +1,12 @@
 //! The stage's word lists, read once from the `lexicon/*.txt` files compiled
 //! into the binary: reporting verbs with all their inflections, phrasal
-//! cues, role nouns, name titles and pronouns.
+//! cues, role nouns, name titles and the closed-class words (determiners,
+//! prepositions, pronouns, ...).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::classes::{Class, Classes};
 
 /// What a reporting verb's complement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -92,12 +95,17 @@ pub struct Lexicon {
     titles: HashMap<String, Option<Gender>>,
     /// Abbreviations that keep their period (lower case, no period).
     abbreviations: Vec<String>,
+    /// Closed-class word (lower case) -> its classes.
+    classes: HashMap<String, Classes>,
+    /// Pronoun (lower case) -> the gender it implies.
+    pronoun_genders: HashMap<String, Gender>,
 }
 
 const VERBS: &str = include_str!("lexicon/verbs.txt");
 const PHRASES: &str = include_str!("lexicon/phrases.txt");
 const ROLES: &str = include_str!("lexicon/roles.txt");
 const TITLES: &str = include_str!("lexicon/titles.txt");
+const CLOSED: &str = include_str!("lexicon/closed.txt");
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -171,7 +179,34 @@ impl Lexicon {
             let gender = fields.iter().find_map(|f| gender_field(f));
             lex.titles.insert(title, gender);
         }
+        lex.parse_closed();
         lex
+    }
+
+    /// Reads `closed.txt`: `[section]` headers name the class of the words
+    /// under them; pronouns may add a gender and `org`.
+    fn parse_closed(&mut self) {
+        let mut class = None;
+        for line in lines(CLOSED) {
+            if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                class = Some(Class::from_section(section).expect("a known closed class"));
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let word = fields.next().unwrap_or_default().to_owned();
+            let mut classes = self.classes.get(&word).copied().unwrap_or_default();
+            classes = classes.with(class.expect("a section before the first word"));
+            for field in fields {
+                if let Some(gender) = gender_field(field) {
+                    self.pronoun_genders.insert(word.clone(), gender);
+                } else if field == "org" {
+                    classes = classes.with(Class::Collective);
+                } else {
+                    panic!("unknown closed-class field {field}");
+                }
+            }
+            self.classes.insert(word, classes);
+        }
     }
 
     fn add_verb(&mut self, line: &str, class: VerbClass) {
@@ -221,6 +256,16 @@ impl Lexicon {
     pub fn title(&self, word: &str) -> Option<Option<Gender>> {
         let bare = word.trim_end_matches('.').to_lowercase();
         self.titles.get(&bare).copied()
+    }
+
+    /// The closed classes of `word` (lower case): none for other words.
+    pub fn classes(&self, word: &str) -> Classes {
+        self.classes.get(word).copied().unwrap_or_default()
+    }
+
+    /// The gender a pronoun (lower case) implies, if any.
+    pub fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        self.pronoun_genders.get(word).copied()
     }
 
     /// Whether a word keeps a following period: titles ("Mr", "Sen") and

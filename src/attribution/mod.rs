@@ -3,7 +3,8 @@
 //!
 //! The modules form layers, each importing only from the ones above it:
 //!
-//! 1. [`tokens`], [`quotes`], [`lexicon`]: tokens, quote spans, word lists;
+//! 1. [`classes`], [`tokens`], [`quotes`], [`lexicon`]: word classes,
+//!    tokens, quote spans, word lists;
 //! 2. [`context`]: one document indexed for the rules;
 //! 3. [`types`] and [`words`]: the shared types and word-level helpers;
 //! 4. [`speakers`], [`subjects`], [`clause`]: mentions, subjects, clauses;
@@ -18,6 +19,7 @@ use crate::document::Document;
 pub use crate::model::{Quote, QuoteKind, Speaker};
 
 mod attach;
+mod classes;
 mod clause;
 mod context;
 mod cues;

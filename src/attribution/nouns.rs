@@ -4,12 +4,13 @@
 
 use std::iter::once;
 
+use super::classes::Class;
 use super::clause::{clause_end, report};
 use super::context::Context;
 use super::lexicon::{lexicon, PhraseKind};
 use super::speakers::name_mention;
 use super::types::{Cue, CueKind, Found, Mention, MentionKind};
-use super::words::{match_words, pronoun, strip_possessive, DETERMINERS};
+use super::words::{match_words, pronoun, strip_possessive};
 
 /// Words that open a noun cue's complement: a clause (`that`), an
 /// infinitive (`to`) or the object of the act (`of`, `on`, ...).
@@ -48,7 +49,11 @@ pub fn noun_report(ctx: &Context, cue: &Cue) -> Option<Found> {
 fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
     let before = i.checked_sub(1)?;
     let word = ctx.word(before);
-    if matches!(ctx.lower(before).as_str(), "his" | "her" | "their" | "its") {
+    // Third person only: "my decision" names the writer, not a speaker;
+    // and "hers" is no determiner.
+    if ctx.is(before, Class::Possessive)
+        && !matches!(ctx.lower(before).as_str(), "my" | "our" | "your" | "hers")
+    {
         return Some(Mention::simple(
             before..i,
             MentionKind::Pronoun,
@@ -71,7 +76,7 @@ fn possessor(ctx: &Context, i: usize) -> Option<Mention> {
         .rev()
         .take(MAX_DESCRIPTOR_WORDS)
         .take_while(|&j| ctx.tokens[j].is_word() && !ctx.in_quote(j))
-        .find(|&j| DETERMINERS.contains(&ctx.lower(j).as_str()))?;
+        .find(|&j| ctx.is(j, Class::Determiner))?;
     Some(Mention::simple(
         determiner..i,
         MentionKind::Descriptor,

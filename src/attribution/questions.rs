@@ -2,17 +2,13 @@
 //! asked by Y if ...`): the question is the content and the asker, when
 //! named, its source.
 
+use super::classes::Class;
 use super::clause::kind_of;
 use super::context::Context;
 use super::lexicon::{lexicon, VerbClass};
 use super::speakers::mention_after;
 use super::types::{Cue, CueKind, Found};
 use super::words::{trim, word_count};
-
-/// Words before "asked" that make it passive.
-const PASSIVE_OPENERS: &[&str] = &[
-    "when", "if", "after", "before", "being", "was", "were", "is", "are", "been", "once",
-];
 
 /// Words that open the question itself.
 const QUESTION_OPENERS: &[&str] = &[
@@ -31,7 +27,12 @@ pub fn question_at(ctx: &Context, i: usize) -> Option<Cue> {
     if ctx.lower(i) != "asked" {
         return None;
     }
-    let opens = i == ctx.sentence_start(i) || PASSIVE_OPENERS.contains(&ctx.lower(i - 1).as_str());
+    // A form of "be" or a subordinator before "asked" makes it passive
+    // (`was asked`, `when asked`).
+    let opens = i == ctx.sentence_start(i)
+        || ctx.is(i - 1, Class::Be)
+        || ctx.is(i - 1, Class::Subordinator)
+        || ctx.lower(i - 1) == "once";
     (opens && question_start(ctx, i + 1).is_some()).then(|| Cue::new(i..i + 1, CueKind::Question))
 }
 
@@ -50,7 +51,11 @@ pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
     let start = question_start(ctx, cue.tokens.end)?;
     let end = ctx.report_window(&(start..start + 1)).end;
     let stop = (start..end)
-        .find(|&i| !ctx.in_quote(i) && matches!(ctx.word(i), "," | ";" | "—" | "–" | "--"))
+        .find(|&i| {
+            !ctx.in_quote(i)
+                && (matches!(ctx.word(i), "," | ";")
+                    || ctx.is(i, Class::Dash) && ctx.word(i) != "-")
+        })
         .unwrap_or(end);
     let content = trim(ctx, start..stop);
     // A report inside the question (`Asked whether they thought ...`) is

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::classes::Class;
+use super::lexicon::lexicon;
 use super::tokens::{Token, TokenKind};
 
 /// A quoted stretch of text: token indices of its first and last token
@@ -28,9 +30,12 @@ enum Side {
     Close,
 }
 
-/// Whether a character could stand next to an opening mark on its left.
+/// Whether a character could stand next to an opening mark on its left:
+/// a bracket, a colon, a dash or a line break.
 fn opens_after(prev: Option<&str>) -> bool {
-    prev.is_none_or(|p| matches!(p, "(" | "[" | "—" | "–" | "-" | ":" | "\n" | "{"))
+    prev.is_none_or(|p| {
+        matches!(p, "(" | "[" | ":" | "\n" | "{") || lexicon().classes(p).has(Class::Dash)
+    })
 }
 
 /// The mark a token is and which side it is on, judged from its neighbours

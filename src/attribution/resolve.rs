@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::classes::Class;
 use super::context::Context;
 use super::lexicon::{lexicon, Gender};
 use super::speakers::entity_mention;
@@ -186,11 +187,8 @@ fn pronoun_cluster(
     mention: &Mention,
     pos: usize,
 ) -> Option<usize> {
-    let word = ctx.lower(mention.tokens.start);
-    let plural_or_neuter = matches!(
-        word.as_str(),
-        "they" | "their" | "it" | "its" | "we" | "our"
-    );
+    // "they", "its", ...: the pronouns that may stand for an organisation.
+    let plural_or_neuter = ctx.is(mention.tokens.start, Class::Collective);
     let fits = |c: &Cluster| {
         if plural_or_neuter {
             c.organisation

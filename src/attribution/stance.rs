@@ -23,7 +23,9 @@ const OBJECT_VERBS: &[&str] = &[
     "tout",
 ];
 
-/// Words that end an object noun phrase: prepositions and clause openers.
+/// Words that end an object noun phrase: some prepositions and clause
+/// openers (the whole classes change PolNeAR output, measured for #11)
+/// and time words.
 const OBJECT_ENDERS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "last", "this", "since", "with", "by", "for",
     "when", "while", "because", "as", "over", "from", "but", "early", "earlier", "later", "ahead",
