@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::classes::Class;
+use super::confidence;
 use super::context::Context;
 use super::speakers::{mention_after, mention_before, sentence_subject};
 use super::subjects::{clause_subject, subject_of};
@@ -68,7 +69,11 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
                 cue: f.cue.map(|c| cues[c].tokens.clone()),
                 speaker: f.speaker.clone(),
                 sourceless: false,
-                confidence: if f.cue.is_some() { 0.9 } else { 0.4 },
+                confidence: if f.cue.is_some() {
+                    confidence::DIRECT_CUED
+                } else {
+                    confidence::DIRECT_UNCUED
+                },
             });
         } else {
             continue;

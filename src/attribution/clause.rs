@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::classes::Class;
+use super::confidence;
 use super::context::Context;
 use super::lexicon::{lexicon, VerbClass};
 use super::types::{Cue, CueKind, Found, Mention};
@@ -48,7 +49,11 @@ pub fn report(
         kind: kind_of(ctx, &parts),
         parts,
         cue: Some(cue.tokens.clone()),
-        confidence: if speaker.is_some() { 0.6 } else { 0.3 },
+        confidence: if speaker.is_some() {
+            confidence::REPORT
+        } else {
+            confidence::REPORT_WITHOUT_SPEAKER
+        },
         speaker,
         sourceless: false,
     })

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::classes::Class;
 use super::clause::{clause_end, kind_of};
+use super::confidence;
 use super::context::Context;
 use super::lexicon::VerbClass;
 use super::types::{Cue, CueKind, Found};
@@ -47,12 +48,9 @@ pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
         cue: Some(cue.tokens.clone()),
         speaker: None,
         sourceless: true,
-        confidence: EVIDENTIAL_CONFIDENCE,
+        confidence: confidence::EVIDENTIAL,
     })
 }
-
-/// Confidence of an evidential report: no one is named as its source.
-const EVIDENTIAL_CONFIDENCE: f32 = 0.2;
 
 /// Adverbs that report hearsay (`X has reportedly met ...`).
 const HEARSAY_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly", "reputedly"];

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::classes::Class;
+use super::confidence;
 use super::context::Context;
 use super::speakers::entity_mention;
 use super::tokens::TokenKind;
@@ -19,10 +20,6 @@ const MAX_QUOTE_PARAGRAPHS: usize = 1;
 /// Most paragraph breaks between an uncued quote and the person mention
 /// it falls back to.
 const MAX_MENTION_PARAGRAPHS: usize = 1;
-/// Confidence of a speaker carried over from the previous quote.
-const CARRIED_CONFIDENCE: f32 = 0.5;
-/// Confidence of a speaker taken from the last person mentioned.
-const NEAREST_CONFIDENCE: f32 = 0.3;
 
 /// Gives each speakerless quote of `found` (in text order) a speaker.
 pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
@@ -41,8 +38,8 @@ pub fn fill_speakers(ctx: &Context, found: &mut [Found]) {
                 Some(nearer_mention(ctx, &m, last_end(f), start).unwrap_or(m))
             });
         let (speaker, confidence) = match carried {
-            Some(m) => (Some(m), CARRIED_CONFIDENCE),
-            None => (nearest_person(ctx, start), NEAREST_CONFIDENCE),
+            Some(m) => (Some(m), confidence::CARRIED_SPEAKER),
+            None => (nearest_person(ctx, start), confidence::NEAREST_PERSON),
         };
         if let Some(m) = speaker {
             let f = &mut found[q];

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::confidence;
 use super::context::Context;
 use super::lexicon::lexicon;
 use super::speakers::name_mention;
@@ -15,8 +16,6 @@ use crate::model::QuoteKind;
 const MAX_NAME_WORDS: usize = 4;
 /// Fewest words in the content after the colon.
 const MIN_CONTENT_WORDS: usize = 3;
-/// Confidence of a headline attribution.
-const CONFIDENCE: f32 = 0.5;
 
 /// The headline attributions of the document whose content no quote in
 /// `taken` already covers.
@@ -69,7 +68,7 @@ pub fn title_quotes(ctx: &Context, taken: &[Found]) -> Vec<Found> {
             cue: Some(verb..verb + 1),
             speaker: Some(name_mention(ctx, 0..verb, 0)),
             sourceless: false,
-            confidence: CONFIDENCE,
+            confidence: confidence::HEADLINE,
         })
         .collect()
 }
@@ -96,7 +95,7 @@ fn headline_at(ctx: &Context, start: usize) -> Option<Found> {
         cue: Some(colon..colon + 1),
         speaker: Some(name_mention(ctx, start..colon, start)),
         sourceless: false,
-        confidence: CONFIDENCE,
+        confidence: confidence::HEADLINE,
     })
 }
 

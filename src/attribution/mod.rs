@@ -6,7 +6,8 @@
 //! 1. [`classes`], [`tokens`], [`quotes`], [`lexicon`]: word classes,
 //!    tokens, quote spans, word lists;
 //! 2. [`context`]: one document indexed for the rules;
-//! 3. [`types`] and [`words`]: the shared types and word-level helpers;
+//! 3. [`types`], [`words`] and [`confidence`]: the shared types, word-level
+//!    helpers and the table of confidences;
 //! 4. [`speakers`], [`subjects`], [`clause`]: mentions, subjects, clauses;
 //! 5. the constructions [`evidential`], [`nouns`], [`phrasal`],
 //!    [`questions`], [`stance`];
@@ -21,6 +22,7 @@ pub use crate::model::{Quote, QuoteKind, Speaker};
 mod attach;
 mod classes;
 mod clause;
+mod confidence;
 mod context;
 mod cues;
 mod evidential;

@@ -4,6 +4,7 @@
 
 use super::classes::Class;
 use super::clause::kind_of;
+use super::confidence;
 use super::context::Context;
 use super::lexicon::{lexicon, VerbClass};
 use super::speakers::mention_after;
@@ -18,9 +19,6 @@ const QUESTION_OPENERS: &[&str] = &[
 /// Most tokens between "asked" and the question (`asked at a briefing
 /// Monday in Washington about`).
 const MAX_QUESTION_DISTANCE: usize = 10;
-
-/// Confidence of a question: its words are the asker's only in substance.
-const QUESTION_CONFIDENCE: f32 = 0.3;
 
 /// A passive "asked" at `i` that a question follows.
 pub fn question_at(ctx: &Context, i: usize) -> Option<Cue> {
@@ -79,7 +77,7 @@ pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
         cue: Some(cue.tokens.clone()),
         sourceless: asker.is_none(),
         speaker: asker,
-        confidence: QUESTION_CONFIDENCE,
+        confidence: confidence::QUESTION,
     })
 }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::classes::Class;
+use super::confidence;
 use super::context::Context;
 use super::lexicon::{lexicon, Gender};
 use super::speakers::entity_mention;
@@ -303,7 +304,7 @@ fn build(
             let confidence = if speaker_id.is_some() {
                 f.confidence
             } else {
-                f.confidence * 0.5
+                f.confidence * confidence::UNRESOLVED_FACTOR
             };
             Quote {
                 span: ctx.doc_span(first..last),
