@@ -8,17 +8,12 @@ use std::ops::Range;
 use super::classes::Class;
 use super::clause::{clause_end, opens_relative, report, MIN_CLAUSE_WORDS};
 use super::context::Context;
-use super::lexicon::{is_day, lexicon, VerbClass};
+use super::lexicon::{is_day, lexicon, Complement, VerbClass};
 use super::speakers::mention_after;
 use super::subjects::{bare_subject, subject_of};
 use super::types::{Cue, CueKind, Found};
 use super::words::{pronoun, word_count};
 use super::{evidential, nouns, phrasal, questions, stance};
-
-/// Verbs whose first complement is the hearer (`told reporters that`).
-const HEARER_VERBS: &[&str] = &[
-    "tell", "assure", "remind", "inform", "warn", "advise", "urge",
-];
 
 /// The reports of the cues no direct quote used: the clause each governs,
 /// in cue order.
@@ -125,17 +120,11 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     )
 }
 
-/// Verbs of talking, whose complement is their topic (`spoke about the
-/// war`), not where or to whom they spoke (`speaking at a rally`).
-const TOPIC_VERBS: &[&str] = &["speak", "talk"];
-
-/// Whether a talking verb's complement at `start` names a topic; true for
-/// every other verb.
+/// Whether the complement at `start` of a verb of talking (`takes:topic`)
+/// names its topic (`spoke about the war`), not where or to whom they
+/// spoke (`speaking at a rally`); true for every other verb.
 fn topic_follows(ctx: &Context, cue: &Cue, start: usize) -> bool {
-    let talking = lexicon()
-        .verbs(ctx.word(cue.tokens.start))
-        .iter()
-        .any(|v| TOPIC_VERBS.contains(&v.lemma.as_str()));
+    let talking = lexicon().takes(ctx.word(cue.tokens.start), Complement::Topic);
     !talking
         || matches!(
             ctx.lower(start).as_str(),
@@ -213,10 +202,7 @@ const MAX_HEARER_THAT_DISTANCE: usize = 16;
 /// it shows that`).
 fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     let after = cue.tokens.end;
-    let lemma_hearer = lexicon()
-        .verbs(ctx.word(cue.tokens.start))
-        .iter()
-        .any(|v| HEARER_VERBS.contains(&v.lemma.as_str()));
+    let lemma_hearer = lexicon().takes(ctx.word(cue.tokens.start), Complement::Hearer);
     let reach = if lemma_hearer {
         MAX_HEARER_THAT_DISTANCE
     } else {

@@ -25,6 +25,19 @@ pub enum VerbClass {
     Evidential,
 }
 
+/// What a verb's first complement is, when the rules treat it apart
+/// (`takes:` tags in `verbs.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Complement {
+    /// The hearer (`told reporters that ...`): the content follows it.
+    Hearer,
+    /// The topic (`spoke about the war`): only a topic makes it a report.
+    Topic,
+    /// A noun phrase object that is the whole content (`endorsed
+    /// Hillary Clinton on Thursday`).
+    Object,
+}
+
 /// A reporting verb entry: lemma, class and optional particle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verb {
@@ -37,6 +50,8 @@ pub struct Verb {
     /// Its base and -s forms are mostly nouns ("states", "reports"): they
     /// count only before "that" (`*` after the lemma in the file).
     pub clause_only: bool,
+    /// What its first complement is, when that matters.
+    pub complement: Option<Complement>,
 }
 
 /// Which way a phrasal cue points to its source.
@@ -210,7 +225,18 @@ impl Lexicon {
     }
 
     fn add_verb(&mut self, line: &str, class: VerbClass) {
-        let mut fields = line.split_whitespace();
+        let (forms, tags): (Vec<&str>, Vec<&str>) =
+            line.split_whitespace().partition(|f| !f.contains(':'));
+        let mut complement = None;
+        for tag in tags {
+            complement = Some(match tag {
+                "takes:hearer" => Complement::Hearer,
+                "takes:topic" => Complement::Topic,
+                "takes:object" => Complement::Object,
+                other => panic!("unknown verb tag {other}"),
+            });
+        }
+        let mut fields = forms.into_iter();
         let head = fields.next().expect("verb line has a lemma");
         let (head, clause_only) = match head.strip_suffix('*') {
             Some(h) => (h, true),
@@ -227,6 +253,7 @@ impl Lexicon {
             class,
             particle,
             clause_only,
+            complement,
         };
         for form in inflections(lemma, past.as_deref(), participle.as_deref()) {
             let entries = self.verbs.entry(form).or_default();
@@ -241,6 +268,14 @@ impl Lexicon {
         self.verbs
             .get(&word.to_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some verb whose inflection is `word` (any case) takes
+    /// `complement`.
+    pub fn takes(&self, word: &str, complement: Complement) -> bool {
+        self.verbs(word)
+            .iter()
+            .any(|v| v.complement == Some(complement))
     }
 
     /// The role a noun names (singular, any case), if it is one.

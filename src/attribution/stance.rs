@@ -3,25 +3,9 @@
 //! Hillary Clinton on Thursday`).
 
 use super::context::Context;
-use super::lexicon::{is_day, is_time_word, lexicon};
+use super::lexicon::{is_day, is_time_word, lexicon, Complement};
 use super::types::Cue;
 use super::words::is_name_joiner;
-
-/// Verbs whose content is a noun phrase object.
-const OBJECT_VERBS: &[&str] = &[
-    "endorse",
-    "support",
-    "oppose",
-    "back",
-    "condemn",
-    "denounce",
-    "applaud",
-    "welcome",
-    "commend",
-    "congratulate",
-    "champion",
-    "tout",
-];
 
 /// Words that end an object noun phrase: some prepositions and clause
 /// openers (the whole classes change PolNeAR output, measured for #11)
@@ -31,12 +15,10 @@ const OBJECT_ENDERS: &[&str] = &[
     "when", "while", "because", "as", "over", "from", "but", "early", "earlier", "later", "ahead",
 ];
 
-/// Whether `cue` is a stance verb that takes a noun phrase object.
+/// Whether `cue` is a stance verb that takes a noun phrase object
+/// (`takes:object` in `verbs.txt`).
 pub fn takes_object(ctx: &Context, cue: &Cue) -> bool {
-    lexicon()
-        .verbs(ctx.word(cue.tokens.start))
-        .iter()
-        .any(|v| OBJECT_VERBS.contains(&v.lemma.as_str()))
+    lexicon().takes(ctx.word(cue.tokens.start), Complement::Object)
 }
 
 /// Where the object starting at `start` ends, before `end`, when it is a
