@@ -1,79 +1,18 @@
 //! Reporting cues: matches the verb lexicon (every inflection, particle
-//! verbs) and the phrasal cues against the tokens outside quotes.
+//! verbs; see [`verb_at`]) and the phrasal cues against the tokens outside
+//! quotes, and finds the colons, dashes and unlisted verbs that frame a
+//! quote.
 
 use super::classes::Class;
 use super::context::Context;
 use super::evidential::hearsay_at;
-use super::lexicon::{is_cardinal, is_day, lexicon, PhraseKind, VerbClass};
+use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
 use super::nouns::noun_at;
 use super::phrasal::finding_at;
 use super::questions::question_at;
-use super::tokens::{Token, TokenKind};
 use super::types::{Cue, CueKind};
+use super::verb_cues::verb_at;
 use super::words::{is_function_word, match_words, pronoun, strip_possessive};
-use crate::model::EntityLabel;
-
-/// Words after which a base form is a verb ("who argue", "will argue"),
-/// besides the subject pronouns it agrees with ("they argue").
-const VERB_CONTEXT: &[&str] = &[
-    "who", "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did",
-    "does", "do", "also", "not", "never", "often", "still",
-];
-
-/// The subject pronouns a base form does not agree with (`he argue`).
-const THIRD_PERSON_SINGULAR: &[&str] = &["he", "she", "it"];
-
-/// Words after which a base or -s form reads as a noun ("of claims",
-/// "new claims"): some prepositions (the whole class changes PolNeAR
-/// output, measured for #11), adjectives and quantifiers.
-const NOUN_CONTEXT: &[&str] = &[
-    "of", "in", "for", "with", "on", "about", "from", "by", "after", "before", "amid", "despite",
-    "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
-];
-
-/// Words before which a base or -s form reads as a noun ("claims of",
-/// "claims, ..."): some prepositions (as for [`NOUN_CONTEXT`]), "and" and
-/// punctuation.
-const NOUN_FOLLOWERS: &[&str] = &[
-    "of", ",", ".", "in", "on", "for", "to", "about", "from", "against", "by", "and",
-];
-
-/// Most tokens on either side of a word in a headline line.
-const MAX_TITLE_TOKENS: usize = 40;
-
-/// Whether token `i` stands in a headline set in title case (`Trump Says
-/// He Will Win`): a short line whose longer words are mostly capitalised.
-fn in_title(ctx: &Context, i: usize) -> bool {
-    let line = |j: &usize| ctx.tokens[*j].kind != TokenKind::Break;
-    let start = (i.saturating_sub(MAX_TITLE_TOKENS)..i)
-        .rev()
-        .take_while(line)
-        .last()
-        .unwrap_or(i);
-    let end = (i..ctx.tokens.len().min(i + MAX_TITLE_TOKENS))
-        .take_while(line)
-        .last()
-        .map_or(i, |j| j + 1);
-    // A line that runs past the window is a paragraph, not a headline.
-    let runs_on = |j: usize| {
-        ctx.tokens
-            .get(j)
-            .is_some_and(|t| t.kind != TokenKind::Break)
-    };
-    if start > 0 && runs_on(start - 1) || runs_on(end) {
-        return false;
-    }
-    let long: Vec<usize> = (start..end)
-        .filter(|&j| ctx.tokens[j].is_word() && ctx.word(j).chars().count() > 3)
-        .collect();
-    let capitals = long.iter().filter(|&&j| ctx.capitalised(j)).count();
-    long.len() >= 3 && capitals * 4 >= long.len() * 3
-}
-
-/// Quantifiers that can be the subject of a base form (`many believe`).
-const QUANTIFIERS: &[&str] = &[
-    "many", "most", "some", "few", "both", "all", "several", "others", "none",
-];
 
 /// Finds the cues among `tokens` that lie outside the quote spans.
 pub fn find_cues(ctx: &Context) -> Vec<Cue> {
@@ -245,153 +184,6 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
             return None;
         }
         Some(Cue::new(i..i + len, kind))
-    })
-}
-
-/// `X seems to ...`, `X appeared unfazed`: an evidential verb followed by
-/// an infinitive or (for "seem") a predicate, not by a place or a noun
-/// (`appeared on television`, `the seemingly`).
-fn evidential_at(ctx: &Context, i: usize, form: &str, next: &str) -> Option<Cue> {
-    let predicate = form.starts_with("seem")
-        && ctx.tokens.get(i + 1).is_some_and(Token::is_word)
-        && !is_function_word(next);
-    let verb = !(ctx.capitalised(i) || i > 0 && ctx.is(i - 1, Class::Determiner));
-    (verb && (next == "to" || predicate))
-        .then(|| Cue::new(i..i + 1, CueKind::Verb(VerbClass::Evidential)))
-}
-
-/// Whether the word before `i` reads as a plural noun that a base form
-/// agrees with (`polls show`, `FEC records show`, `the reports show`): it
-/// ends in a plain -s and is no function word, possessive or (unless a
-/// determiner precedes it) verb.
-fn plural_subject(ctx: &Context, i: usize) -> bool {
-    if i == 0 || !ctx.tokens[i - 1].is_word() || ctx.in_quote(i - 1) {
-        return false;
-    }
-    let prev = ctx.lower(i - 1);
-    prev.len() > 3
-        && prev.ends_with('s')
-        && !prev.ends_with("ss")
-        && !prev.ends_with("us")
-        && !prev.ends_with("is")
-        && strip_possessive(&prev).is_none()
-        // A verb form is a noun after a determiner (`the reports show`).
-        && (lexicon().verbs(&prev).is_empty() || i >= 2 && ctx.is(i - 2, Class::Determiner))
-        && !is_function_word(&prev)
-}
-
-/// Most words of the object between a framing verb and its "as".
-const MAX_FRAMED_WORDS: usize = 8;
-
-/// Whether an object and then its frame follow from `i`: "as" that is not
-/// part of a comparison (`Trump as a "con artist"`, not `as well`, `as soon
-/// as`), or a quotation (`labeling Obama's actions "an abuse of power"`).
-fn frame_follows(ctx: &Context, i: usize) -> bool {
-    let object = (i..i + MAX_FRAMED_WORDS + 1)
-        .take_while(|&j| j < ctx.tokens.len() && ctx.tokens[j].is_word() && !ctx.in_quote(j));
-    let mut end = i;
-    for j in object {
-        if ctx.lower(j) == "as" {
-            return j > i
-                && !matches!(
-                    ctx.lower(j + 1).as_str(),
-                    "well" | "soon" | "much" | "many" | "long" | "if" | "though" | "of" | "far"
-                );
-        }
-        end = j + 1;
-    }
-    end > i && ctx.quotes.iter().any(|q| q.tokens.start == end)
-}
-
-/// A reporting verb starting at `i`, with its particle and adjuncts.
-fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
-    let form = ctx.lower(i);
-    let verbs = lexicon().verbs(&form);
-    let verb = verbs
-        .iter()
-        .find(|v| v.particle.as_ref().is_some_and(|p| ctx.lower(i + 1) == *p))
-        .or_else(|| verbs.iter().find(|v| v.particle.is_none()))?;
-    let prev = if i > 0 {
-        ctx.lower(i - 1)
-    } else {
-        String::new()
-    };
-    let next = ctx.lower(i + 1);
-    let after_be = i > 0 && ctx.is(i - 1, Class::Be);
-    if form == "expected" && after_be && next == "to" {
-        // `X is expected to ...`: the passive reports an expectation.
-        return Some(Cue::new(i - 1..i + 1, CueKind::Verb(VerbClass::Evidential)));
-    }
-    if verb.class == VerbClass::Evidential {
-        return evidential_at(ctx, i, &form, &next);
-    }
-    let sentence_initial = i == 0 || ctx.ends_sentence(i - 1) || ctx.in_quote(i - 1);
-    let noun_follows = NOUN_FOLLOWERS.contains(&next.as_str());
-    // `Many believe`, `few think`, `some argue`: a quantifier as subject.
-    let quantified = QUANTIFIERS.contains(&prev.as_str())
-        && form == verb.lemma
-        && !noun_follows
-        && lexicon().verbs(&next).is_empty();
-    if i > 0 && ctx.is(i - 1, Class::Determiner) && !quantified
-        || after_be && !form.ends_with("ing")
-        || ctx.capitalised(i) && !sentence_initial && !in_title(ctx, i)
-    {
-        return None;
-    }
-    if verb.class == VerbClass::Framing {
-        return frame_follows(ctx, i + 1)
-            .then_some(Cue::new(i..i + 1, CueKind::Verb(VerbClass::Framing)));
-    }
-    let base_or_third = form == verb.lemma || !form.ends_with("ed") && form.ends_with('s');
-    if verb.clause_only && base_or_third && next != "that" {
-        return None;
-    }
-    let ambiguous = base_or_third && form != "says" && form != "say";
-    // After a subject pronoun or a person's or organisation's name the form
-    // is a verb (`they believe, ...`, `Blige sings to Clinton`).
-    let named_subject = ctx
-        .entity_ending_at(i)
-        .is_some_and(|(_, label)| matches!(label, EntityLabel::Per | EntityLabel::Org));
-    // The relative "who" stands for a name (`Smith, who argues`).
-    let known_subject =
-        named_subject || i > 0 && ctx.is(i - 1, Class::SubjectPronoun) || prev == "who";
-    // `the two states`, `in 30 states`: a plural noun after a number.
-    // ("one" is a subject: `one says`).
-    let counted = form.ends_with('s') && prev != "one" && is_cardinal(&prev);
-    if ambiguous
-        && !known_subject
-        && (NOUN_CONTEXT.contains(&prev.as_str()) && !quantified || noun_follows || counted)
-    {
-        return None;
-    }
-    // A base form followed by "that" is a verb ("Republicans argue that").
-    let clause_follows = next == "that";
-    if form == verb.lemma
-        && form != "say"
-        && !VERB_CONTEXT.contains(&prev.as_str())
-        && !(i > 0
-            && ctx.is(i - 1, Class::SubjectPronoun)
-            && !THIRD_PERSON_SINGULAR.contains(&prev.as_str()))
-        && !clause_follows
-        && !quantified
-        && !plural_subject(ctx, i)
-    {
-        return None;
-    }
-    let mut end = i + 1 + usize::from(verb.particle.is_some());
-    for adjunct in lexicon()
-        .phrases
-        .iter()
-        .filter(|p| p.kind == PhraseKind::Adjunct)
-    {
-        if let Some(len) = match_words(ctx, end, &adjunct.words) {
-            end += len;
-            break;
-        }
-    }
-    Some(Cue {
-        ambiguous,
-        ..Cue::new(i..end, CueKind::Verb(verb.class))
     })
 }
 

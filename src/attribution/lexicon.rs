@@ -18,7 +18,7 @@ pub enum VerbClass {
     Cognition,
     /// Verbs that report a view only with an object and "as" (`sees X as
     /// a threat`, `portrayed him as weak`): taken like cognition verbs.
-    Framing,
+    Portrayal,
     /// Verbs of appearance (`X seems to ...`, `X is expected to ...`):
     /// the content is the subject with its complement, and no one is
     /// named as its source.
@@ -153,7 +153,7 @@ impl Lexicon {
                 "[speech]" => class = VerbClass::Speech,
                 "[cognition]" => class = VerbClass::Cognition,
                 "[evidential]" => class = VerbClass::Evidential,
-                "[framing]" => class = VerbClass::Framing,
+                "[portrayal]" => class = VerbClass::Portrayal,
                 _ => lex.add_verb(line, class),
             }
         }

@@ -10,7 +10,7 @@
 //!    helpers and the table of confidences;
 //! 4. [`speakers`], [`subjects`], [`clause`]: mentions, subjects, clauses;
 //! 5. the constructions [`evidential`], [`nouns`], [`phrasal`],
-//!    [`questions`], [`stance`];
+//!    [`questions`], [`stance`], and the reporting verbs ([`verb_cues`]);
 //! 6. the passes [`cues`], [`attach`], [`indirect`], [`nesting`],
 //!    [`headline`], [`fallback`], and [`resolve`] last;
 //! 7. this module, which runs the passes in order
@@ -41,6 +41,7 @@ mod stance;
 mod subjects;
 mod tokens;
 mod types;
+mod verb_cues;
 mod words;
 
 use context::Context;
