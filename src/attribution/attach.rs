@@ -229,28 +229,85 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
     loose_words == 0 || cue_between && sentence_ends <= 1 && !closed && !embedded(ctx, b.start)
 }
 
-/// Finds the cue and speaker of quote `q`: after it (`"...," X said`),
-/// else before it (`X said: "..."`).
+/// Finds the cue and speaker of quote `q`: the first of the
+/// [`STRATEGIES`] that finds them, else none.
 fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
-    let span = &ctx.quotes[q].tokens;
-    let after = post_window(ctx, q);
-    let before = pre_window(ctx, q);
-    let ends_with_quote = word_count(ctx, &after) == 0;
-    let introducing = |c: &Cue| {
-        before.contains(&c.tokens.start)
-            && match introduces(ctx, c.tokens.end, span.start) {
+    let around = Around::new(ctx, cues, q);
+    STRATEGIES
+        .iter()
+        .find_map(|strategy| strategy(ctx, cues, &around))
+        .unwrap_or(Framed {
+            quote: q,
+            cue: None,
+            speaker: None,
+            borrowed: false,
+        })
+}
+
+/// A way to find the cue and speaker of a quote.
+type Strategy = fn(&Context, &[Cue], &Around) -> Option<Framed>;
+
+/// The strategies in order of precedence: a cue after the quote (`"...,"
+/// X said`), a verb before it (`X said: "..."`), a colon after its
+/// speaker (`Smith: "..."`), the cue that ends the sentence before it.
+const STRATEGIES: &[Strategy] = &[cue_after, verb_before, colon_before, previous_sentence_cue];
+
+/// A quote and the tokens around it that the strategies search.
+struct Around {
+    /// The quote.
+    quote: usize,
+    /// Its tokens.
+    span: Range<usize>,
+    /// From its end to the end of its sentence (see [`post_window`]).
+    after: Range<usize>,
+    /// From the start of its sentence to it (see [`pre_window`]).
+    before: Range<usize>,
+    /// The verb or "according to" before it that introduces it.
+    verb_before: Option<usize>,
+}
+
+impl Around {
+    fn new(ctx: &Context, cues: &[Cue], q: usize) -> Self {
+        let mut around = Around {
+            quote: q,
+            span: ctx.quotes[q].tokens.clone(),
+            after: post_window(ctx, q),
+            before: pre_window(ctx, q),
+            verb_before: None,
+        };
+        around.verb_before = cues_in(cues, &around.before).rev().find(|&c| {
+            matches!(cues[c].kind, CueKind::Verb(_) | CueKind::According)
+                && around.introduced_by(ctx, &cues[c])
+        });
+        around
+    }
+
+    /// Whether cue `c`, before the quote, introduces it (see
+    /// [`introduces`]); a bare cue only a quote that ends its sentence.
+    fn introduced_by(&self, ctx: &Context, c: &Cue) -> bool {
+        let ends_with_quote = word_count(ctx, &self.after) == 0;
+        self.before.contains(&c.tokens.start)
+            && match introduces(ctx, c.tokens.end, self.span.start) {
                 Some(Introduction::Punctuated) => true,
                 Some(Introduction::Bare) => ends_with_quote,
                 None => false,
             }
-    };
-    let verb_before = cues_in(cues, &before).rev().find(|&c| {
-        matches!(cues[c].kind, CueKind::Verb(_) | CueKind::According) && introducing(&cues[c])
-    });
+    }
+}
+
+/// A cue after the quote with a speaker (`"...," X said`, `"...," said
+/// X`), or a signature line in the next paragraph (`"..." ¶ - Sanders.`).
+fn cue_after(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
+    let Around {
+        quote: q,
+        span,
+        after,
+        ..
+    } = around;
     let embedded_quote = embedded(ctx, span.start);
     // A question after the quote (`"..." Asked why, she said`) opens a new
     // exchange: no cue past it frames this quote.
-    let after_cue = cues_in(cues, &after)
+    let after_cue = cues_in(cues, after)
         .take_while(|&c| cues[c].kind != CueKind::Question)
         .find(|&c| {
             let c = &cues[c];
@@ -263,9 +320,8 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             )
             // `X said: "...", adding that ...`: the participle is a new
             // report of the speaker the cue before introduced.
-            && !(verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
+            && !(around.verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
         });
-    // A signature line in the next paragraph (`"..." ¶ - Sanders.`).
     let signature = (|| {
         let next = (span.end..ctx.tokens.len()).find(|&i| ctx.word(i) != "\n")?;
         let c = cues_in(cues, &(next..next + 1)).find(|&c| cues[c].kind == CueKind::Dash)?;
@@ -274,48 +330,40 @@ fn frame(ctx: &Context, cues: &[Cue], q: usize) -> Framed {
             .unwrap_or(ctx.tokens.len());
         Some((c, line_end))
     })();
-    let after_cue = after_cue.or_else(|| signature.filter(|_| after.is_empty()).map(|(c, _)| c));
-    if let Some(c) = after_cue {
-        let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
-        // Farther away only when the subject opens the frame with its
-        // appositives (`"...," Jane Roe, the director of ..., said`).
-        let limit = signature
-            .filter(|&(s, _)| s == c)
-            .map_or(after.end, |(_, line_end)| line_end);
-        let speaker = cue_speaker(ctx, &cues[c], span.end, limit)
-            .filter(|m| near || m.tokens.start == after.start || limit != after.end);
-        if speaker.is_some() {
-            return Framed::own(q, c, speaker);
-        }
-    }
-    if let Some(c) = verb_before {
-        let speaker = cue_speaker(ctx, &cues[c], before.start, span.start);
-        return Framed::own(q, c, speaker);
-    }
-    // `Smith: "..."`: a colon right after a sentence-initial mention.
-    let colon = cues_in(cues, &before)
+    let c = after_cue.or_else(|| signature.filter(|_| after.is_empty()).map(|(c, _)| c))?;
+    let near = word_count(ctx, &(after.start..cues[c].tokens.start)) <= MAX_CUE_DISTANCE;
+    // Farther away only when the subject opens the frame with its
+    // appositives (`"...," Jane Roe, the director of ..., said`).
+    let limit = signature
+        .filter(|&(s, _)| s == c)
+        .map_or(after.end, |(_, line_end)| line_end);
+    let speaker = cue_speaker(ctx, &cues[c], span.end, limit)
+        .filter(|m| near || m.tokens.start == after.start || limit != after.end)?;
+    Some(Framed::own(*q, c, Some(speaker)))
+}
+
+/// A verb or "according to" before the quote that introduces it (`X
+/// said: "..."`), with its speaker if it has one.
+fn verb_before(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
+    let c = around.verb_before?;
+    let speaker = cue_speaker(ctx, &cues[c], around.before.start, around.span.start);
+    Some(Framed::own(around.quote, c, speaker))
+}
+
+/// `Smith: "..."`: a colon right after a sentence-initial mention; else
+/// the subject of the clause before the colon (`The campaign put it this
+/// way: "..."`, `And Mr. Christie gloated: "..."`).
+fn colon_before(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
+    let before = &around.before;
+    let c = cues_in(cues, before)
         .rev()
-        .find(|&c| cues[c].kind == CueKind::Colon && introducing(&cues[c]));
-    if let Some(c) = colon {
-        let speaker = mention_before(ctx, cues[c].tokens.start, before.start)
-            .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun);
-        if speaker.is_some() {
-            return Framed::own(q, c, speaker);
-        }
-        // `The campaign put it this way: "..."`, `And Mr. Christie
-        // gloated: "..."`: the subject of the clause before the colon.
-        let subject = sentence_subject(ctx, before.start, cues[c].tokens.start)
-            .or_else(|| clause_subject(ctx, cues[c].tokens.start));
-        if subject.is_some() {
-            return Framed::own(q, c, subject);
-        }
-    }
-    previous_sentence_cue(ctx, cues, q, &before).unwrap_or(Framed {
-        quote: q,
-        cue: None,
-        speaker: None,
-        borrowed: false,
-    })
+        .find(|&c| cues[c].kind == CueKind::Colon && around.introduced_by(ctx, &cues[c]))?;
+    let colon = cues[c].tokens.start;
+    let speaker = mention_before(ctx, colon, before.start)
+        .filter(|m| m.tokens.start == before.start && m.kind != MentionKind::Pronoun)
+        .or_else(|| sentence_subject(ctx, before.start, colon))
+        .or_else(|| clause_subject(ctx, colon))?;
+    Some(Framed::own(around.quote, c, Some(speaker)))
 }
 
 /// Indices of the cues that start in token range `range` (cues are in
@@ -338,12 +386,8 @@ fn cue_speaker(ctx: &Context, cue: &Cue, floor: usize, limit: usize) -> Option<M
 /// For a quote that opens its sentence, the cue that closes the sentence
 /// before it in the same paragraph (`... a "change agent," Cole said.
 /// "That's what people want."`).
-fn previous_sentence_cue(
-    ctx: &Context,
-    cues: &[Cue],
-    q: usize,
-    before: &Range<usize>,
-) -> Option<Framed> {
+fn previous_sentence_cue(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
+    let (q, before) = (around.quote, &around.before);
     let open = ctx.quotes[q].tokens.start;
     if word_count(ctx, &(before.start..open)) > 0 || before.start == 0 {
         return None;
