@@ -492,3 +492,49 @@ fn pre_window(ctx: &Context, q: usize) -> Range<usize> {
     }
     start..end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+    use crate::attribution::cues::find_cues;
+
+    /// The cue with which `strategy` frames quote `q` of `text`.
+    fn framed_by(strategy: Strategy, text: &str, q: usize) -> Option<String> {
+        with_context(text, &[], |ctx| {
+            let cues = find_cues(ctx);
+            let around = Around::new(ctx, &cues, q);
+            let framed = strategy(ctx, &cues, &around)?;
+            Some(ctx.slice(&cues[framed.cue?].tokens).to_owned())
+        })
+    }
+
+    #[test]
+    fn each_strategy_finds_its_own_frame() {
+        let after = "\"We will win,\" Smith said.";
+        let before = "Smith said: \"We will win.\"";
+        assert_eq!(framed_by(cue_after, after, 0).as_deref(), Some("said"));
+        assert_eq!(framed_by(cue_after, before, 0), None);
+        assert_eq!(framed_by(verb_before, before, 0).as_deref(), Some("said"));
+        assert_eq!(framed_by(verb_before, after, 0), None);
+        let colon = "Smith: \"We will win.\"";
+        assert_eq!(framed_by(colon_before, colon, 0).as_deref(), Some(":"));
+        let previous = "The plan is a \"change,\" Cole said. \"People want it.\"";
+        assert_eq!(
+            framed_by(previous_sentence_cue, previous, 1).as_deref(),
+            Some("said")
+        );
+        assert_eq!(framed_by(previous_sentence_cue, after, 0), None);
+    }
+
+    #[test]
+    fn the_first_strategy_that_frames_a_quote_wins() {
+        let text = "Smith said: \"We will win,\" Jones added.";
+        assert_eq!(framed_by(verb_before, text, 0).as_deref(), Some("said"));
+        with_context(text, &[], |ctx| {
+            let cues = find_cues(ctx);
+            let framed = frame(ctx, &cues, 0);
+            assert_eq!(ctx.slice(&cues[framed.cue.expect("a cue")].tokens), "added");
+        });
+    }
+}

@@ -27,6 +27,9 @@ pub enum Class {
     /// Pronouns that may stand for an organisation ("they", "its"): the
     /// `org` field of a pronoun line.
     Collective,
+    /// Third-person singular subject pronouns ("he", "she", "it"), which
+    /// take the -s form of a verb: the `3sg` field of a pronoun line.
+    ThirdSingular,
 }
 
 impl Class {

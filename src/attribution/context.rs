@@ -241,6 +241,7 @@ fn token_range(tokens: &[Token], entity: &Entity) -> Option<Range<usize>> {
 #[cfg(test)]
 pub(super) mod testing {
     use super::Context;
+    use crate::attribution::classes::Class;
     use crate::document::Document;
     use crate::model::{Entity, EntityLabel};
     use crate::segment::{Segmenter, SentenceSplitter};
@@ -274,5 +275,16 @@ pub(super) mod testing {
                 .find(|&i| self.word(i) == word)
                 .unwrap_or_else(|| panic!("no token {word:?}"))
         }
+    }
+
+    #[test]
+    fn each_token_has_its_classes_in_any_case() {
+        with_context("She said — During talks.", &[], |ctx| {
+            assert!(ctx.is(ctx.at("She"), Class::SubjectPronoun));
+            assert!(ctx.is(ctx.at("—"), Class::Dash));
+            assert!(ctx.is(ctx.at("During"), Class::Preposition));
+            assert!(!ctx.is(ctx.at("said"), Class::Preposition));
+            assert!(!ctx.is(ctx.tokens.len(), Class::Dash));
+        });
     }
 }

@@ -127,11 +127,12 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     if !verb_like {
         return None;
     }
-    // "in" and "on" are particles only at the end of the frame (`chimed
-    // in.`), not before an adjunct (`fumed on Tuesday`).
+    // A particle that is also a preposition ("in", "on") is one only at
+    // the end of the frame (`chimed in.`), not before an adjunct (`fumed
+    // on Tuesday`).
     let next = ctx.lower(i + 1);
     let particle = FRAME_PARTICLES.contains(&next.as_str())
-        && (!matches!(next.as_str(), "in" | "on")
+        && (!ctx.is(i + 1, Class::Preposition)
             || ctx.tokens.get(i + 2).is_none_or(|t| !t.is_word()));
     let particle = usize::from(particle);
     let end = i + 1 + particle;

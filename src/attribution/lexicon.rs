@@ -216,6 +216,8 @@ impl Lexicon {
                     self.pronoun_genders.insert(word.clone(), gender);
                 } else if field == "org" {
                     classes = classes.with(Class::Collective);
+                } else if field == "3sg" {
+                    classes = classes.with(Class::ThirdSingular);
                 } else {
                     panic!("unknown closed-class field {field}");
                 }
@@ -457,5 +459,23 @@ mod tests {
             .contains(&"diplomat".to_owned()));
         assert_eq!(lex.title("Mrs."), Some(Some(Gender::Female)));
         assert!(lex.verbs("table").is_empty());
+    }
+
+    #[test]
+    fn closed_classes_and_pronoun_fields_are_read() {
+        let lex = lexicon();
+        let her = lex.classes("her");
+        assert!(her.has(Class::Determiner) && her.has(Class::ObjectPronoun));
+        assert!(her.has(Class::Possessive) && !her.has(Class::SubjectPronoun));
+        assert!(lex.classes("during").has(Class::Preposition));
+        assert!(lex.classes("—").has(Class::Dash) && lex.classes("--").has(Class::Dash));
+        assert!(lex.classes("they").has(Class::Collective));
+        assert!(lex.classes("it").has(Class::ThirdSingular));
+        assert_eq!(lex.classes("table"), Classes::default());
+        assert_eq!(lex.pronoun_gender("she"), Some(Gender::Female));
+        assert_eq!(lex.pronoun_gender("they"), None);
+        assert!(lex.takes("told", Complement::Hearer));
+        assert!(lex.takes("endorsed", Complement::Object));
+        assert!(!lex.takes("said", Complement::Hearer));
     }
 }

@@ -208,6 +208,17 @@ mod tests {
     }
 
     #[test]
+    fn subject_pronouns_and_subordinators_with_their_exceptions() {
+        with_context("While he left, it rained after you came.", &[], |ctx| {
+            assert!(personal_subject(ctx, ctx.at("he")));
+            assert!(!personal_subject(ctx, ctx.at("it")));
+            assert!(!personal_subject(ctx, ctx.at("you")));
+            assert!(opens_subordinate(ctx, ctx.at("While")));
+            assert!(!opens_subordinate(ctx, ctx.at("after")));
+        });
+    }
+
+    #[test]
     fn a_participle_takes_the_subject_of_its_clause() {
         let text = "Smith spoke on Monday, saying the talks failed.";
         with_context(text, &[("Smith", EntityLabel::Per)], |ctx| {

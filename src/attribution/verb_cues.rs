@@ -17,9 +17,6 @@ const VERB_CONTEXT: &[&str] = &[
     "does", "do", "also", "not", "never", "often", "still",
 ];
 
-/// The subject pronouns a base form does not agree with (`he argue`).
-const THIRD_PERSON_SINGULAR: &[&str] = &["he", "she", "it"];
-
 /// Words after which a base or -s form reads as a noun ("of claims",
 /// "new claims"): some prepositions (the whole class changes PolNeAR
 /// output, measured for #11), adjectives and quantifiers.
@@ -267,8 +264,9 @@ fn counted_plural(ctx: &Context, r: &Reading) -> bool {
 /// (`will argue`), or before "that" (`Republicans argue that`); "say"
 /// always is.
 fn bare_base_form(ctx: &Context, r: &Reading) -> bool {
+    // Not `he argue`: a base form does not agree with he, she or it.
     let agreeing_pronoun =
-        r.after(ctx, Class::SubjectPronoun) && !THIRD_PERSON_SINGULAR.contains(&r.prev.as_str());
+        r.after(ctx, Class::SubjectPronoun) && !r.after(ctx, Class::ThirdSingular);
     r.form == r.verb.lemma
         && r.form != "say"
         && !VERB_CONTEXT.contains(&r.prev.as_str())

@@ -116,3 +116,36 @@ pub fn word_count(ctx: &Context, range: &Range<usize>) -> usize {
 pub fn joins_clauses(ctx: &Context, i: usize) -> bool {
     ctx.is(i, Class::Conjunction) && !matches!(ctx.lower(i).as_str(), "or" | "so" | "yet")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::context::testing::with_context;
+
+    #[test]
+    fn pronouns_have_their_gender_and_object_pronouns_but_him_and_her_are_none() {
+        assert_eq!(pronoun("Him"), Some(Some(Gender::Male)));
+        assert_eq!(pronoun("hers"), Some(Some(Gender::Female)));
+        assert_eq!(pronoun("who"), Some(None));
+        assert_eq!(pronoun("them"), None);
+        assert_eq!(pronoun("the"), None);
+    }
+
+    #[test]
+    fn function_words_are_the_classes_and_the_other_words_less_the_exceptions() {
+        assert!(is_function_word("during") && is_function_word("the"));
+        assert!(is_function_word("asked") && is_function_word("however"));
+        assert!(!is_function_word("about") && !is_function_word("whereas"));
+        assert!(!is_function_word("senator"));
+    }
+
+    #[test]
+    fn and_and_but_join_clauses() {
+        with_context("Tired and sad but calm or not.", &[], |ctx| {
+            assert!(joins_clauses(ctx, ctx.at("and")));
+            assert!(joins_clauses(ctx, ctx.at("but")));
+            assert!(!joins_clauses(ctx, ctx.at("or")));
+            assert!(!joins_clauses(ctx, ctx.at("calm")));
+        });
+    }
+}
