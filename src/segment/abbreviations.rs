@@ -1,12 +1,37 @@
 //! The abbreviation lists the splitter consults before ending a sentence.
 
-/// Titles that always precede a name: a period after them never ends a
-/// sentence ("Sen. Warren", "Dr. No").
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Sen", "Gov", "Rep", "Gen", "Prof", "St", "Lt", "Col", "Capt",
-    "Cmdr", "Sgt", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Amb", "Atty", "Fr",
-    "Msgr", "Cpl", "Pvt", "Brig", "Lieut", "Gens", "Sens", "Reps", "Messrs", "Mmes", "Mt", "Ft",
-];
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The title list the rule stage reads too: its `abbr` lines are the
+/// abbreviated titles that precede a name.
+const TITLE_LIST: &str = include_str!("../attribution/lexicon/titles.txt");
+
+/// Titles that always precede a name, capitalised: a period after them
+/// never ends a sentence ("Sen. Warren", "Dr. No"). The `abbr` lines of
+/// `titles.txt`, read once.
+fn titles() -> &'static HashSet<String> {
+    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        TITLE_LIST
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut fields = l.trim().split('\t');
+                let title = fields.next()?;
+                fields.any(|f| f == "abbr").then(|| capitalised(title))
+            })
+            .collect()
+    })
+}
+
+/// `word` with its first letter in upper case ("mr" -> "Mr").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
 
 /// Abbreviations that are usually mid-sentence but can end one ("Apple
 /// Inc. The company ..."): a period after them ends a sentence only when a
@@ -109,7 +134,8 @@ pub fn classify(word: &str) -> Abbreviation {
         // An initial: "J. K. Rowling".
         return Abbreviation::Never;
     }
-    if contains(TITLES, word) {
+    // "Jr." and "Del." (Delaware, or a delegate) may end a sentence.
+    if titles().contains(word) && !contains(AMBIGUOUS, word) {
         return Abbreviation::Never;
     }
     let dotted_acronym = word.contains('.')
@@ -140,5 +166,16 @@ mod tests {
         assert_eq!(classify("Inc"), Abbreviation::BeforeOpener);
         assert_eq!(classify("win"), Abbreviation::None);
         assert_eq!(classify("USA"), Abbreviation::None);
+    }
+
+    #[test]
+    fn the_titles_come_from_the_rules_title_list() {
+        assert_eq!(classify("Msgr"), Abbreviation::Never);
+        assert_eq!(classify("Mt"), Abbreviation::Never);
+        assert_eq!(classify("Mr"), Abbreviation::Never);
+        // Lower case is no title; "Jr." and "Del." may end a sentence.
+        assert_eq!(classify("mr"), Abbreviation::None);
+        assert_eq!(classify("Jr"), Abbreviation::BeforeOpener);
+        assert_eq!(classify("Del"), Abbreviation::BeforeOpener);
     }
 }
