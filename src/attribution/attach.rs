@@ -103,9 +103,9 @@ pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                 && f.kind == QuoteKind::Direct
                 && prev.kind != QuoteKind::Direct
                 && prev.cue.is_some()
-                && gap.clone().all(|i| {
-                    ctx.tokens[i].kind != TokenKind::Break && (!ctx.tokens[i].is_word() || frame(i))
-                })
+                && gap
+                    .clone()
+                    .all(|i| !ctx.is_break(i) && (!ctx.tokens[i].is_word() || frame(i)))
         });
         match joined.last_mut() {
             Some(prev) if joins => {
@@ -323,10 +323,10 @@ fn cue_after(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
             && !(around.verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
         });
     let signature = (|| {
-        let next = (span.end..ctx.tokens.len()).find(|&i| ctx.word(i) != "\n")?;
+        let next = (span.end..ctx.tokens.len()).find(|&i| !ctx.is_break(i))?;
         let c = cues_in(cues, &(next..next + 1)).find(|&c| cues[c].kind == CueKind::Dash)?;
         let line_end = (next..ctx.tokens.len())
-            .find(|&i| ctx.word(i) == "\n")
+            .find(|&i| ctx.is_break(i))
             .unwrap_or(ctx.tokens.len());
         Some((c, line_end))
     })();
@@ -437,9 +437,8 @@ fn introduces(ctx: &Context, cue_end: usize, open: usize) -> Option<Introduction
     let last = between
         .clone()
         .rev()
-        .map(|i| ctx.word(i))
-        .find(|w| *w != "\n")
-        .unwrap_or("");
+        .find(|&i| !ctx.is_break(i))
+        .map_or("", |i| ctx.word(i));
     let words = word_count(ctx, &between);
     if matches!(last, ":" | ",") && words <= 6 {
         Some(Introduction::Punctuated)
@@ -475,11 +474,11 @@ fn pre_window(ctx: &Context, q: usize) -> Range<usize> {
     while start > prev_quote && !ctx.ends_sentence(start - 1) {
         start -= 1;
     }
-    let opens_paragraph = start > 0 && ctx.ends_sentence(start - 1) && ctx.word(start - 1) == "\n";
+    let opens_paragraph = start > 0 && ctx.ends_sentence(start - 1) && ctx.is_break(start - 1);
     if opens_paragraph && start == end {
         // `X said:` on the line before.
         let mut colon = start;
-        while colon > prev_quote && ctx.word(colon - 1) == "\n" {
+        while colon > prev_quote && ctx.is_break(colon - 1) {
             colon -= 1;
         }
         if colon > prev_quote && ctx.word(colon - 1) == ":" {

@@ -111,6 +111,13 @@ impl<'d> Context<'d> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` is a line break.
+    pub fn is_break(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Break)
+    }
+
     /// Whether token `i` is a word starting with a capital letter.
     pub fn capitalised(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(Token::is_word)

@@ -55,7 +55,7 @@ fn colon_at(ctx: &Context, i: usize) -> Option<Cue> {
     if ctx.word(i) != ":" {
         return None;
     }
-    let next = (i + 1..ctx.tokens.len()).find(|&j| ctx.word(j) != "\n")?;
+    let next = (i + 1..ctx.tokens.len()).find(|&j| !ctx.is_break(j))?;
     let opens_quote = ctx
         .quote_of(next)
         .is_some_and(|q| ctx.quotes[q].tokens.start == next);
@@ -77,7 +77,7 @@ fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
     // Right after the closing mark, or opening the next paragraph (`"..."
     // ¶ - Sanders.`).
     let mut close = i;
-    while close > 0 && ctx.word(close - 1) == "\n" {
+    while close > 0 && ctx.is_break(close - 1) {
         close -= 1;
     }
     let closes_quote = close > 0 && ctx.closes_quote(close - 1);
@@ -90,7 +90,7 @@ fn dash_at(ctx: &Context, i: usize) -> Option<Cue> {
     // (`- President Obama, tweeting after the speech.`).
     let line_ends = name_end >= ctx.tokens.len()
         || ctx.word(name_end) == ","
-        || matches!(ctx.word(name_end), "\n" | ".")
+        || (ctx.is_break(name_end) || ctx.word(name_end) == ".")
             && (name_end + 1 >= ctx.tokens.len() || ctx.ends_sentence(name_end));
     (closes_quote && named && line_ends).then(|| Cue::new(i..i + 1, CueKind::Dash))
 }
@@ -137,7 +137,8 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let particle = usize::from(particle);
     let end = i + 1 + particle;
     let closes_frame = end >= ctx.tokens.len()
-        || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":" | "\n")
+        || ctx.is_break(end)
+        || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":")
         || FRAME_ADJUNCTS.contains(&ctx.lower(end).as_str())
         || is_day(ctx.word(end))
         || ctx.word(end).ends_with("ly") && !ctx.capitalised(end);

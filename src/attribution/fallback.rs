@@ -76,10 +76,7 @@ fn last_end(f: &Found) -> usize {
 fn paragraph_breaks(ctx: &Context, range: Range<usize>) -> usize {
     range
         .clone()
-        .filter(|&i| {
-            ctx.tokens[i].kind == TokenKind::Break
-                && (i == range.start || ctx.tokens[i - 1].kind != TokenKind::Break)
-        })
+        .filter(|&i| ctx.is_break(i) && (i == range.start || !ctx.is_break(i - 1)))
         .count()
 }
 
@@ -90,7 +87,7 @@ fn nearest_person(ctx: &Context, start: usize) -> Option<Mention> {
     for i in (0..start).rev() {
         let tok = &ctx.tokens[i];
         if tok.kind == TokenKind::Break {
-            if i + 1 < ctx.tokens.len() && ctx.tokens[i + 1].kind != TokenKind::Break {
+            if i + 1 < ctx.tokens.len() && !ctx.is_break(i + 1) {
                 breaks += 1;
                 if breaks > MAX_MENTION_PARAGRAPHS {
                     return None;

@@ -8,7 +8,6 @@ use super::confidence;
 use super::context::Context;
 use super::lexicon::lexicon;
 use super::speakers::name_mention;
-use super::tokens::TokenKind;
 use super::types::Found;
 use crate::model::QuoteKind;
 
@@ -33,10 +32,7 @@ pub fn headlines(ctx: &Context, taken: &[Found]) -> Vec<Found> {
 
 /// First tokens of the paragraphs.
 fn paragraph_starts<'c>(ctx: &'c Context) -> impl Iterator<Item = usize> + 'c {
-    (0..ctx.tokens.len()).filter(|&i| {
-        ctx.tokens[i].kind != TokenKind::Break
-            && (i == 0 || ctx.tokens[i - 1].kind == TokenKind::Break)
-    })
+    (0..ctx.tokens.len()).filter(|&i| !ctx.is_break(i) && (i == 0 || ctx.is_break(i - 1)))
 }
 
 /// Quotes in the document's title line (`Clinton Speaks 'Directly To
@@ -45,7 +41,7 @@ fn paragraph_starts<'c>(ctx: &'c Context) -> impl Iterator<Item = usize> + 'c {
 /// its first reporting verb, which is the cue.
 pub fn title_quotes(ctx: &Context, taken: &[Found]) -> Vec<Found> {
     let line_end = (0..ctx.tokens.len())
-        .find(|&i| ctx.tokens[i].kind == TokenKind::Break)
+        .find(|&i| ctx.is_break(i))
         .unwrap_or(ctx.tokens.len());
     let verb = (0..line_end)
         .take_while(|&i| !ctx.in_quote(i))
@@ -82,7 +78,7 @@ fn headline_at(ctx: &Context, start: usize) -> Option<Found> {
         return None;
     }
     let end = (colon + 1..ctx.tokens.len())
-        .find(|&i| ctx.tokens[i].kind == TokenKind::Break)
+        .find(|&i| ctx.is_break(i))
         .unwrap_or(ctx.tokens.len());
     let content = trim_end(ctx, colon + 1..end);
     let words = content.clone().filter(|&i| ctx.tokens[i].is_word()).count();

@@ -141,7 +141,7 @@ const MAX_SUBJECT_TOKENS: usize = 45;
 /// the EPA, said`. The nearest comma alone would pick "Oklahoma".
 fn leading_subject(ctx: &Context, floor: usize, inner_end: usize) -> Option<Mention> {
     let mut start = floor;
-    while start < inner_end && matches!(ctx.word(start), "," | "\n") {
+    while start < inner_end && (ctx.word(start) == "," || ctx.is_break(start)) {
         start += 1;
     }
     let clause_start = start == 0 || ctx.in_quote(start - 1) || ctx.ends_sentence(start - 1);
