@@ -11,7 +11,7 @@ use super::context::Context;
 use super::lexicon::{is_day, lexicon, Complement, VerbClass};
 use super::speakers::mention_after;
 use super::subjects::{bare_subject, subject_of};
-use super::types::{Cue, CueKind, Found};
+use super::types::{Cue, CueKind, Found, Mention};
 use super::words::{pronoun, word_count};
 use super::{evidential, nouns, phrasal, questions, stance};
 
@@ -36,31 +36,93 @@ pub fn indirect_quotes(ctx: &Context, cues: &[Cue]) -> Vec<Found> {
 /// phrase.
 const MAX_SUBJECT_MODIFIERS: usize = 4;
 
-/// `X said (that) ...`, `..., X said`, `..., said X`, `..., X said, ...`.
+/// `X said (that) ...`, `..., X said`, `..., said X`, `..., X said, ...`:
+/// the content before the frame when there is a clause there, else the
+/// content after the verb.
 fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
-    let Range { start, end } = ctx.report_window(&cue.tokens);
-    let before = subject_of(ctx, cue, start);
-    // Pre-posed content: "CLAUSE, X said" or "CLAUSE, said X".
-    let (speaker, head) = match before {
-        Some(m) => {
-            let m_start = m.tokens.start;
-            (Some(m), m_start)
-        }
-        None if class == VerbClass::Speech && inverts(ctx, cue.tokens.start, start) => {
-            let m = mention_after(ctx, cue.tokens.end, end);
-            (m, cue.tokens.start)
-        }
-        None => (None, cue.tokens.start),
-    };
+    let window = ctx.report_window(&cue.tokens);
+    let (speaker, head) = frame_start(ctx, cue, class, &window);
     let speaker_end = speaker
         .as_ref()
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
-    let tail = word_count(ctx, &(speaker_end..end));
+    match preposed_parts(ctx, &window, head, speaker_end) {
+        Some(parts) => report(ctx, parts, cue, speaker),
+        None => following_report(ctx, cue, &window, speaker),
+    }
+}
+
+/// The speaker named before the verb, or after it in an inverted frame
+/// (`"...," said X`), and the frame's first token: the subject's, else
+/// the verb's.
+fn frame_start(
+    ctx: &Context,
+    cue: &Cue,
+    class: VerbClass,
+    window: &Range<usize>,
+) -> (Option<Mention>, usize) {
+    match subject_of(ctx, cue, window.start) {
+        Some(m) => {
+            let head = m.tokens.start;
+            (Some(m), head)
+        }
+        None if class == VerbClass::Speech && inverts(ctx, cue.tokens.start, window.start) => (
+            mention_after(ctx, cue.tokens.end, window.end),
+            cue.tokens.start,
+        ),
+        None => (None, cue.tokens.start),
+    }
+}
+
+/// The content of a pre-posed report (`CLAUSE, X said`, `CLAUSE, X said,
+/// CLAUSE`), when a comma closes a clause of its own before the frame that
+/// starts at `head`; the speaker's mention ends at `speaker_end`.
+fn preposed_parts(
+    ctx: &Context,
+    window: &Range<usize>,
+    head: usize,
+    speaker_end: usize,
+) -> Option<Vec<Range<usize>>> {
+    let Range { start, end } = *window;
     // The comma may sit inside a closing quote: `... "we will win," X said`.
     let comma_before =
         |head: usize| head > start && (ctx.word(head - 1) == "," || quote_comma_before(ctx, head));
-    // Modifiers the mention left out may stand between the comma and it
-    // (`"...," retired Air Force general Lloyd Newton said`).
+    let head = with_modifiers(ctx, start, head, comma_before);
+    if !comma_before(head) {
+        return None;
+    }
+    // The frame may run on with an adjunct before its comma (`..., X said
+    // in June 2012, citing ...`).
+    let frame_end = adjunct_end(ctx, speaker_end, end);
+    if word_count(ctx, &(speaker_end..end)) > 3 && ctx.word(frame_end) != "," {
+        return None;
+    }
+    // An opening adverbial (`In 2012, she said ...`, `During his term,
+    // Obama has said ...`) is not what was said.
+    let adverbial = opens_adjunct(ctx, start) && !(start..head).any(|i| ctx.in_quote(i));
+    if adverbial || word_count(ctx, &(start..head)) < MIN_CLAUSE_WORDS {
+        return None;
+    }
+    let clause_end = if ctx.in_quote(head - 1) {
+        head
+    } else {
+        head - 1
+    };
+    let mut parts = Vec::from_iter(once(start..clause_end));
+    if ctx.word(frame_end) == "," && !opens_relative(ctx, frame_end + 1) {
+        parts.push(frame_end + 1..end);
+    }
+    Some(parts)
+}
+
+/// The frame's start widened over modifiers the mention left out, when
+/// only then a comma after a quote precedes it (`"...," retired Air Force
+/// general Lloyd Newton said`).
+fn with_modifiers(
+    ctx: &Context,
+    start: usize,
+    head: usize,
+    comma_before: impl Fn(usize) -> bool,
+) -> usize {
     let mut modified = head;
     while modified > start
         && head - modified < MAX_SUBJECT_MODIFIERS
@@ -70,36 +132,24 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         modified -= 1;
     }
     let after_quote = modified > start && ctx.in_quote(modified - 1);
-    let head = if !comma_before(head) && after_quote && comma_before(modified) {
+    if !comma_before(head) && after_quote && comma_before(modified) {
         modified
     } else {
         head
-    };
-    let comma_before = comma_before(head);
-    // The frame may run on with an adjunct before its comma (`..., X said
-    // in June 2012, citing ...`).
-    let frame_end = adjunct_end(ctx, speaker_end, end);
-    let preposed = comma_before && (tail <= 3 || ctx.word(frame_end) == ",");
-    let speaker_end = if preposed { frame_end } else { speaker_end };
-    // An opening adverbial (`In 2012, she said ...`, `During his term,
-    // Obama has said ...`) is not what was said.
-    let adverbial = opens_adjunct(ctx, start) && !(start..head).any(|i| ctx.in_quote(i));
-    if preposed && !adverbial && word_count(ctx, &(start..head)) >= MIN_CLAUSE_WORDS {
-        let clause_end = if ctx.in_quote(head - 1) {
-            head
-        } else {
-            head - 1
-        };
-        let mut parts = Vec::from_iter(once(start..clause_end));
-        if ctx.word(speaker_end) == "," && !opens_relative(ctx, speaker_end + 1) {
-            parts.push(speaker_end + 1..end);
-        }
-        return report(ctx, parts, cue, speaker);
     }
+}
+
+/// The content after the verb (`X said (that) ...`, `X praised Y`).
+fn following_report(
+    ctx: &Context,
+    cue: &Cue,
+    window: &Range<usize>,
+    speaker: Option<Mention>,
+) -> Option<Found> {
     // No name, pronoun or descriptor: the plain words before the verb
     // ("all but two said", "Nearly half said") still say who spoke.
-    let speaker = speaker.or_else(|| bare_subject(ctx, cue.tokens.start, start));
-    let content_start = complement_start(ctx, cue, end);
+    let speaker = speaker.or_else(|| bare_subject(ctx, cue.tokens.start, window.start));
+    let content_start = complement_start(ctx, cue, window.end);
     // Without a subject a "that" clause is still a report (`..., having
     // argued that ...`); its speaker is left to the fallback.
     if speaker.is_none() && ctx.lower(content_start) != "that" {
@@ -109,9 +159,9 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         return None;
     }
     let content_end = stance::takes_object(ctx, cue)
-        .then(|| stance::name_object_end(ctx, content_start, end))
+        .then(|| stance::name_object_end(ctx, content_start, window.end))
         .flatten()
-        .unwrap_or_else(|| clause_end(ctx, content_start, end));
+        .unwrap_or_else(|| clause_end(ctx, content_start, window.end));
     report(
         ctx,
         once(content_start..content_end).collect(),
