@@ -3,10 +3,11 @@
 //! is dropped, and the run goes on after them, so that the finished file is
 //! byte for byte the file an uninterrupted run writes.
 //!
-//! The file is cut back to the last whole chunk of [`CHUNK`] records: the
-//! model runs on a chunk's documents together, so redoing the cut chunk
-//! from its first document gives it the same batches as an uninterrupted
-//! run, and with them the same numbers.
+//! The file is cut back to the last whole chunk of [`CHUNK`] records. On
+//! the CPU a record depends on its own document alone, but a model that
+//! batches across documents (on a GPU) runs on a chunk's documents
+//! together, so redoing the cut chunk from its first document gives it the
+//! same batches as an uninterrupted run, and with them the same numbers.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader};
