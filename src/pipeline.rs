@@ -89,7 +89,9 @@ impl Pipeline {
             .is_some_and(|r| r.batches_across_documents())
     }
 
-    /// Stage 2 on many documents at once (batched across them).
+    /// Stage 2 on the documents given, in one call (batched across them
+    /// only where [`Pipeline::batches_across_documents`] says so; the
+    /// corpus driver spreads documents over threads).
     pub fn recognize(&self, docs: &mut [Document]) -> Result<(), Error> {
         match &self.recognizer {
             Some(recognizer) => recognizer.recognize(docs),

@@ -153,9 +153,7 @@ impl BertNer {
         let model = &self.model.0;
         let device = model.device();
         let tensor = |v: &[i64]| Tensor::from_slice(v).to_device(device);
-        let units = Units {
-            lengths: inputs.lengths.clone(),
-        };
+        let units = Units::new(&inputs.lengths, device);
         tch::no_grad(|| {
             model.forward(
                 &tensor(&inputs.ids),

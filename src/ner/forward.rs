@@ -169,12 +169,23 @@ impl Bert {
 /// Packing leaves no padding to compute; attention runs unit by unit, so
 /// no piece sees another unit's. (One fused kernel over the units padded
 /// into rows and packed again ran the PolNeAR dev articles 20% slower.)
-pub struct Units {
+pub struct Units<'a> {
     /// Pieces of each unit, special tokens included.
-    pub lengths: Vec<i64>,
+    lengths: &'a [i64],
+    /// `[1, 1, 1, longest]`, all true: every key of a unit is real. (tch
+    /// 0.17 passes a missing mask to libtorch as an undefined tensor,
+    /// which it rejects.)
+    keep: Tensor,
 }
 
-impl Units {
+impl<'a> Units<'a> {
+    /// The units of a batch with these lengths, for a model on `device`.
+    pub fn new(lengths: &'a [i64], device: tch::Device) -> Self {
+        let longest = lengths.iter().copied().max().unwrap_or(0);
+        let keep = Tensor::ones([1, 1, 1, longest], (Kind::Bool, device));
+        Units { lengths, keep }
+    }
+
     /// `(first piece, length)` of each unit.
     fn spans(&self) -> impl Iterator<Item = (i64, i64)> + '_ {
         self.lengths.iter().scan(0, |at, &len| {
@@ -194,16 +205,12 @@ impl Units {
             .view([pieces, 3, heads, d / heads])
             .permute([1, 2, 0, 3])
             .contiguous();
-        // Every key is real. (tch 0.17 passes a missing mask to libtorch
-        // as an undefined tensor, which it rejects.)
-        let longest = self.lengths.iter().copied().max().unwrap_or(0);
-        let keep = Tensor::ones([1, 1, 1, longest], (Kind::Bool, qkv.device()));
         let contexts: Vec<Tensor> = self
             .spans()
             .map(|(at, len)| {
                 let unit = qkv.narrow(2, at, len).unsqueeze(1);
                 let (q, k, v) = (unit.get(0), unit.get(1), unit.get(2));
-                let keep = keep.narrow(3, 0, len);
+                let keep = self.keep.narrow(3, 0, len);
                 Tensor::scaled_dot_product_attention(&q, &k, &v, Some(&keep), 0.0, false, None)
             })
             .collect();
