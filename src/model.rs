@@ -84,6 +84,41 @@ impl QuoteKind {
     }
 }
 
+/// What a quote's cue reports: words, a state of mind, a position taken,
+/// or a finding. The reporting verbs' classes in the lexicon decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    /// Words spoken or written: said, told, added, wrote, a colon.
+    Speech,
+    /// A belief, hope or fear: believes, thinks, hopes, fears.
+    Thought,
+    /// A position for or against: praised, rejected, supports, blamed.
+    Stance,
+    /// A finding or source: according to, a poll shows, found.
+    Evidence,
+}
+
+impl CueClass {
+    /// All classes, in a fixed order.
+    pub const ALL: [CueClass; 4] = [Self::Speech, Self::Thought, Self::Stance, Self::Evidence];
+
+    /// The output name: `speech`, `thought`, `stance` or `evidence`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Speech => "speech",
+            Self::Thought => "thought",
+            Self::Stance => "stance",
+            Self::Evidence => "evidence",
+        }
+    }
+
+    /// Parses an output name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
 /// One quote with its attribution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -98,6 +133,11 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The reporting cue ("said", "according to"), if any.
     pub cue: Option<Span>,
+    /// What the cue reports; `None` when there is no cue.
+    pub cue_class: Option<CueClass>,
+    /// Whether the cue denies or refuses the report (`did not say whether
+    /// ...`, `declined to comment`): the content is what was not said.
+    pub negated: bool,
     /// The speaker's local mention ("he", "the diplomat", "Smith").
     pub speaker: Option<Span>,
     /// Index into [`Document::speakers`](crate::Document::speakers) of the canonical speaker.

@@ -9,8 +9,11 @@
 //! {"id": "a.txt", "text_length": 120,
 //!  "sentences": [{"start": 0, "end": 38}],
 //!  "entities": [{"start": 23, "end": 33, "text": "Jane Smith", "label": "PER"}],
-//!  "quotes": [{"start": 0, "end": 18, "text": "\"We will win,\"", "kind": "direct",
-//!              "cue": {"start": 34, "end": 38, "text": "said"},
+//!  "quotes": [{"start": 0, "end": 18, "text": "\"We will win,\"",
+//!              "parts": [{"start": 0, "end": 18, "text": "\"We will win,\""}],
+//!              "kind": "direct",
+//!              "cue": {"start": 34, "end": 38, "text": "said"}, "cue_class": "speech",
+//!              "negated": false,
 //!              "speaker": {"start": 23, "end": 33, "text": "Jane Smith"},
 //!              "speaker_name": "Jane Smith", "speaker_id": 0, "confidence": 0.95}],
 //!  "speakers": [{"id": 0, "name": "Jane Smith", "label": "PER",
@@ -19,8 +22,15 @@
 //!                "quotes": [0]}]}
 //! ```
 //!
-//! `kind` is `direct`, `indirect` or `mixed`; `cue`, `speaker`,
-//! `speaker_name` and `speaker_id` are `null` when unknown; `label` is
+//! `kind` is `direct`, `indirect` or `mixed`; a quote's `start`/`end`
+//! cover its whole extent and its `parts` the content proper (see
+//! [`QuoteRecord::parts`]): `"A," she said, "B."` has two parts, and the
+//! content is the parts joined. `cue_class` is `speech`, `thought`,
+//! `stance` or `evidence` (see [`CueClass`]), so that `cue_class ==
+//! "speech"` keeps what was said; `negated` is true for a denied or
+//! refused report (`did not say whether ...`). `cue`, `cue_class`,
+//! `speaker`, `speaker_name` and `speaker_id` are `null` when unknown;
+//! `label` is
 //! `PER`, `ORG`, `LOC` or `MISC`; a speaker's `quotes` index `quotes`;
 //! a speaker's `gender` is `female`, `male` or `null`, and
 //! `gender_evidence` (`pronoun`, `honorific`, `role`, `first_name`) says
@@ -38,7 +48,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Document, Span};
 use crate::gender::{self, Gender, GenderEvidence};
 use crate::meta::Meta;
-use crate::model::{EntityLabel, QuoteKind};
+use crate::model::{CueClass, EntityLabel, QuoteKind};
 
 /// One output line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,12 +139,29 @@ pub struct QuoteRecord {
     pub start: usize,
     /// End, exclusive.
     pub end: usize,
-    /// The quote's text.
+    /// The quote's text: everything from its first part to its last.
     pub text: String,
+    /// The content proper, in order: no cue, no speaker and nothing that
+    /// lies between two fragments. One part for most quotes; one for each
+    /// fragment of `"A," she said, "B."`, and for each paragraph of a
+    /// quote that runs over several. A direct part keeps its quotation
+    /// marks, as PolNeAR's Content spans do.
+    #[serde(default)]
+    pub parts: Vec<SpanRecord>,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
     /// The reporting cue.
     pub cue: Option<SpanRecord>,
+    /// What the cue reports: `speech`, `thought`, `stance` or `evidence`;
+    /// `null` when there is no cue.
+    #[serde(default)]
+    pub cue_class: Option<CueClass>,
+    /// Whether the cue denies or refuses the report (`did not say whether
+    /// ...`, `declined to comment on ...`): the content is what was not
+    /// said. PolNeAR's annotators mark these as attributions, so they are
+    /// kept; filter on `negated` to drop them.
+    #[serde(default)]
+    pub negated: bool,
     /// The speaker's mention next to the quote ("he", "the diplomat").
     pub speaker: Option<SpanRecord>,
     /// The canonical speaker's name.
@@ -224,8 +251,11 @@ impl From<&Document> for DocumentRecord {
                         start,
                         end,
                         text,
+                        parts: q.parts.iter().map(span).collect(),
                         kind: q.kind,
                         cue: q.cue.as_ref().map(span),
+                        cue_class: q.cue_class,
+                        negated: q.negated,
                         speaker: q.speaker.as_ref().map(span),
                         speaker_name: q.speaker_id.map(|i| doc.speakers[i].name.clone()),
                         speaker_id: q.speaker_id,

@@ -207,6 +207,7 @@ fn table_has_one_row_per_quote_with_meta_columns() {
             "end",
             "kind",
             "cue",
+            "cue_class",
             "content",
             "speaker",
             "speaker_name",
@@ -231,6 +232,7 @@ fn table_has_one_row_per_quote_with_meta_columns() {
         "a key the document lacks is empty"
     );
     assert_eq!(column(&header, last, "content"), "\"Fine,\"");
+    assert_eq!(column(&header, last, "cue_class"), "speech");
     let first = &docs[0]["quotes"][0];
     assert_eq!(
         column(&header, &rows[0], "start"),

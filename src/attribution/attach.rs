@@ -60,6 +60,7 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
             group.parts.push(span.clone());
             if group.cue.is_none() {
                 group.cue = f.cue.map(|c| cues[c].tokens.clone());
+                group.cue_sense = f.cue.map(|c| cues[c].sense);
                 group.speaker = f.speaker.clone();
             }
         } else if f.cue.is_some() || uncued_quote(ctx, span, words) {
@@ -67,6 +68,7 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
                 parts: vec![span.clone()],
                 kind: QuoteKind::Direct,
                 cue: f.cue.map(|c| cues[c].tokens.clone()),
+                cue_sense: f.cue.map(|c| cues[c].sense),
                 speaker: f.speaker.clone(),
                 sourceless: false,
                 confidence: if f.cue.is_some() {
@@ -440,7 +442,10 @@ fn introduces(ctx: &Context, cue_end: usize, open: usize) -> Option<Introduction
         .find(|&i| !ctx.is_break(i))
         .map_or("", |i| ctx.word(i));
     let words = word_count(ctx, &between);
-    if matches!(last, ":" | ",") && words <= 6 {
+    // `said the count had been slow: "..."`: a clause with a verb of its
+    // own is the cue's content, and the colon introduces the quote.
+    let clause = last == ":" && between.clone().any(|i| ctx.is(i, Class::Be));
+    if matches!(last, ":" | ",") && words <= 6 && !clause {
         Some(Introduction::Punctuated)
     } else if words == 0 || words == 1 && last == "that" {
         Some(Introduction::Bare)

@@ -24,6 +24,8 @@ pub enum Class {
     Conjunction,
     /// Dashes ("—", "–", a hyphen or a typed "--").
     Dash,
+    /// Words that negate a verb ("not", "never", "didn't").
+    Negation,
     /// Pronouns that may stand for an organisation ("they", "its"): the
     /// `org` field of a pronoun line.
     Collective,
@@ -45,6 +47,7 @@ impl Class {
             "subordinator" => Class::Subordinator,
             "conjunction" => Class::Conjunction,
             "dash" => Class::Dash,
+            "negation" => Class::Negation,
             _ => return None,
         })
     }

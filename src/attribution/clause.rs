@@ -45,14 +45,16 @@ pub fn report(
     if parts.is_empty() {
         return None;
     }
+    let kind = kind_of(ctx, &parts);
     Some(Found {
-        kind: kind_of(ctx, &parts),
+        kind,
         parts,
         cue: Some(cue.tokens.clone()),
-        confidence: if speaker.is_some() {
-            confidence::REPORT
-        } else {
-            confidence::REPORT_WITHOUT_SPEAKER
+        cue_sense: Some(cue.sense),
+        confidence: match (&speaker, kind) {
+            (None, _) => confidence::REPORT_WITHOUT_SPEAKER,
+            (Some(_), QuoteKind::Mixed) => confidence::MIXED_REPORT,
+            (Some(_), _) => confidence::REPORT,
         },
         speaker,
         sourceless: false,

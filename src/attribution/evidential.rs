@@ -46,6 +46,7 @@ pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
         kind: kind_of(ctx, &parts),
         parts,
         cue: Some(cue.tokens.clone()),
+        cue_sense: Some(cue.sense),
         speaker: None,
         sourceless: true,
         confidence: confidence::EVIDENTIAL,

@@ -8,8 +8,8 @@ use super::confidence;
 use super::context::Context;
 use super::lexicon::lexicon;
 use super::speakers::name_mention;
-use super::types::Found;
-use crate::model::QuoteKind;
+use super::types::{Found, Sense};
+use crate::model::{CueClass, QuoteKind};
 
 /// Most words in the name before the colon.
 const MAX_NAME_WORDS: usize = 4;
@@ -62,6 +62,10 @@ pub fn title_quotes(ctx: &Context, taken: &[Found]) -> Vec<Found> {
             parts: vec![q.tokens.clone()],
             kind: QuoteKind::Direct,
             cue: Some(verb..verb + 1),
+            cue_sense: lexicon()
+                .verbs(ctx.word(verb))
+                .first()
+                .map(|v| Sense::of(v.cue_class)),
             speaker: Some(name_mention(ctx, 0..verb, 0)),
             sourceless: false,
             confidence: confidence::HEADLINE,
@@ -89,6 +93,7 @@ fn headline_at(ctx: &Context, start: usize) -> Option<Found> {
         parts: vec![content],
         kind: QuoteKind::Indirect,
         cue: Some(colon..colon + 1),
+        cue_sense: Some(Sense::of(CueClass::Speech)),
         speaker: Some(name_mention(ctx, start..colon, start)),
         sourceless: false,
         confidence: confidence::HEADLINE,

@@ -97,8 +97,12 @@ fn preposed_parts(
         return None;
     }
     // An opening adverbial (`In 2012, she said ...`, `During his term,
-    // Obama has said ...`) is not what was said.
-    let adverbial = opens_adjunct(ctx, start) && !(start..head).any(|i| ctx.in_quote(i));
+    // Obama has said ...`) is not what was said; one before a clause of
+    // its own sets its scene and belongs to it, as in PolNeAR (`By spring,
+    // the line will ..., Berg wrote`).
+    let adverbial = opens_adjunct(ctx, start)
+        && !(start..head).any(|i| ctx.in_quote(i))
+        && !(start..head - 1).any(|i| ctx.word(i) == ",");
     if adverbial || word_count(ctx, &(start..head)) < MIN_CLAUSE_WORDS {
         return None;
     }
@@ -158,6 +162,7 @@ fn following_report(
     if !topic_follows(ctx, cue, content_start) {
         return None;
     }
+    let content_start = past_object_preposition(ctx, cue, content_start);
     let content_end = stance::takes_object(ctx, cue)
         .then(|| stance::name_object_end(ctx, content_start, window.end))
         .flatten()
@@ -242,18 +247,33 @@ fn quote_comma_before(ctx: &Context, i: usize) -> bool {
 
 /// Most tokens between a verb and the "that" opening its complement; the
 /// hearer of `tell`-like verbs may stand there too (`told an invited crowd
-/// at the Union League club that`).
+/// at the Union League club that`), and so may an adjunct (`said during a
+/// Friday evening rally in Michigan that`, `says at a stop in Toledo,
+/// Ohio, that`).
 const MAX_THAT_DISTANCE: usize = 6;
 const MAX_HEARER_THAT_DISTANCE: usize = 16;
 
+/// Prepositions that open a verb's object rather than its content: the
+/// content is what follows (`called for the complete repeal`, `complained
+/// about his mic`, `warned of a crisis`). "on" is as often a particle
+/// (`signed on to`, `going on to`) and stays.
+const OBJECT_PREPOSITIONS: &[&str] = &["for", "about", "of"];
+
 /// Where a verb's clausal complement starts: at "that" when one follows
 /// soon, else after the hearer of `tell`-like verbs, else right after it.
-/// A subject or verb before the "that" opens the complement instead (`said
-/// it shows that`).
+/// A subject or verb before the "that"
+/// opens the complement instead (`said it shows that`).
 fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     let after = cue.tokens.end;
     let lemma_hearer = lexicon().takes(ctx.word(cue.tokens.start), Complement::Hearer);
-    let reach = if lemma_hearer {
+    // An adjunct (a preposition first) may hold commas and run longer;
+    // after an object's preposition a "that" is a relative pronoun
+    // (`called for a law that ...`).
+    let first = ctx.lower(after);
+    let adjunct = ctx.is(after, Class::Preposition)
+        && first != "to"
+        && !OBJECT_PREPOSITIONS.contains(&first.as_str());
+    let reach = if lemma_hearer || adjunct {
         MAX_HEARER_THAT_DISTANCE
     } else {
         MAX_THAT_DISTANCE
@@ -262,7 +282,7 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
         .take_while(|&i| {
             (lemma_hearer || !ctx.in_quote(i))
                 && !ctx.is(i, Class::SubjectPronoun)
-                && !matches!(ctx.word(i), "," | ";")
+                && (adjunct && ctx.word(i) == "," || !matches!(ctx.word(i), "," | ";"))
                 && lexicon().verbs(ctx.word(i)).is_empty()
         })
         .find(|&i| ctx.lower(i) == "that");
@@ -278,6 +298,14 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
         }
     }
     after
+}
+
+/// The content's start past the preposition of the verb's object, when
+/// it starts right after the verb with one (`called for the repeal`).
+fn past_object_preposition(ctx: &Context, cue: &Cue, start: usize) -> usize {
+    let object =
+        start == cue.tokens.end && OBJECT_PREPOSITIONS.contains(&ctx.lower(start).as_str());
+    start + usize::from(object)
 }
 
 #[cfg(test)]

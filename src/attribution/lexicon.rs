@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::classes::{Class, Classes};
+use crate::model::CueClass;
 
 /// What a reporting verb's complement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,6 +53,23 @@ pub struct Verb {
     pub clause_only: bool,
     /// What its first complement is, when that matters.
     pub complement: Option<Complement>,
+    /// What it reports: its section's default or a `cue:` tag.
+    pub cue_class: CueClass,
+    /// It reports a refusal (`declined to comment`): its reports are
+    /// negated (a `refusal` tag).
+    pub refusal: bool,
+}
+
+impl VerbClass {
+    /// What a verb of this class reports unless its line says otherwise.
+    pub fn default_cue_class(self) -> CueClass {
+        match self {
+            VerbClass::Speech => CueClass::Speech,
+            VerbClass::Cognition => CueClass::Thought,
+            VerbClass::Portrayal => CueClass::Stance,
+            VerbClass::Evidential => CueClass::Evidence,
+        }
+    }
 }
 
 /// Which way a phrasal cue points to its source.
@@ -74,6 +92,9 @@ pub struct Phrase {
     pub words: Vec<String>,
     /// How it relates to its source.
     pub kind: PhraseKind,
+    /// What a noun cue reports when its line says (`cue:` tag); other
+    /// phrases take their kind's class.
+    pub cue_class: Option<CueClass>,
 }
 
 /// Grammatical gender, as far as names, titles and pronouns tell it.
@@ -158,7 +179,14 @@ impl Lexicon {
             }
         }
         for line in lines(PHRASES) {
-            let (kind, words) = line.split_once('\t').expect("phrase line: kind<TAB>words");
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(words)) = (fields.next(), fields.next()) else {
+                panic!("phrase line: kind<TAB>words[<TAB>cue:class]");
+            };
+            let cue_class = fields.next().map(|tag| {
+                let name = tag.strip_prefix("cue:").expect("a cue: tag");
+                CueClass::parse(name).expect("a known cue class")
+            });
             let kind = match kind {
                 "according" => PhraseKind::According,
                 "opinion" => PhraseKind::Opinion,
@@ -167,7 +195,11 @@ impl Lexicon {
                 other => panic!("unknown phrase kind {other}"),
             };
             let words = words.split_whitespace().map(str::to_owned).collect();
-            lex.phrases.push(Phrase { words, kind });
+            lex.phrases.push(Phrase {
+                words,
+                kind,
+                cue_class,
+            });
         }
         for line in lines(ROLES) {
             let mut fields = line.split('\t');
@@ -230,7 +262,17 @@ impl Lexicon {
         let (forms, tags): (Vec<&str>, Vec<&str>) =
             line.split_whitespace().partition(|f| !f.contains(':'));
         let mut complement = None;
+        let mut cue_class = class.default_cue_class();
+        let mut refusal = false;
         for tag in tags {
+            if let Some(name) = tag.strip_prefix("cue:") {
+                cue_class = CueClass::parse(name).expect("a known cue class");
+                continue;
+            }
+            if tag == "is:refusal" {
+                refusal = true;
+                continue;
+            }
             complement = Some(match tag {
                 "takes:hearer" => Complement::Hearer,
                 "takes:topic" => Complement::Topic,
@@ -256,6 +298,8 @@ impl Lexicon {
             particle,
             clause_only,
             complement,
+            cue_class,
+            refusal,
         };
         for form in inflections(lemma, past.as_deref(), participle.as_deref()) {
             let entries = self.verbs.entry(form).or_default();

@@ -12,7 +12,7 @@
 //! 5. the constructions [`evidential`], [`nouns`], [`phrasal`],
 //!    [`questions`], [`stance`], and the reporting verbs ([`verb_cues`]);
 //! 6. the passes [`cues`], [`attach`], [`indirect`], [`nesting`],
-//!    [`headline`], [`fallback`], and [`resolve`] last;
+//!    [`headline`], [`fallback`], [`exclusive`], and [`resolve`] last;
 //! 7. this module, which runs the passes in order
 //!    ([`RuleAttributor::attribute`]).
 
@@ -26,6 +26,7 @@ mod confidence;
 mod context;
 mod cues;
 mod evidential;
+mod exclusive;
 mod fallback;
 mod headline;
 mod indirect;
@@ -78,6 +79,7 @@ impl Attributor for RuleAttributor {
             found.sort_by_key(|f| f.parts[0].start);
             let mut found = attach::join_trailing_quotes(&ctx, found);
             fallback::fill_speakers(&ctx, &mut found);
+            let found = exclusive::exclusive(&ctx, found);
             resolve::resolve(&ctx, found)
         };
         doc.quotes = quotes;

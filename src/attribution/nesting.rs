@@ -118,6 +118,9 @@ mod tests {
         Found {
             parts: vec![part],
             kind: QuoteKind::Indirect,
+            cue_sense: cue
+                .as_ref()
+                .map(|_| crate::attribution::types::Sense::of(crate::model::CueClass::Speech)),
             cue,
             speaker: None,
             sourceless: false,

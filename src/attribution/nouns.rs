@@ -9,7 +9,7 @@ use super::clause::{clause_end, report};
 use super::context::Context;
 use super::lexicon::{lexicon, PhraseKind};
 use super::speakers::name_mention;
-use super::types::{Cue, CueKind, Found, Mention, MentionKind};
+use super::types::{Cue, CueKind, Found, Mention, MentionKind, Sense};
 use super::words::{match_words, pronoun, strip_possessive};
 
 /// Words that open a noun cue's complement: a clause (`that`), an
@@ -21,17 +21,22 @@ const COMPLEMENT_OPENERS: &[&str] = &["that", "to", "of", "for", "on", "about", 
 pub fn noun_at(ctx: &Context, i: usize) -> Option<Cue> {
     // Every word is tried, so the cheap test comes first.
     let first = ctx.lower(i);
-    let len = lexicon()
+    let (len, phrase) = lexicon()
         .phrases
         .iter()
         .filter(|p| p.kind == PhraseKind::Noun && p.words[0] == first)
-        .find_map(|p| match_words(ctx, i, &p.words))?;
+        .find_map(|p| Some((match_words(ctx, i, &p.words)?, p)))?;
     // A noun phrase ending in its preposition (`support for`) takes its
     // object directly.
     let opener = ctx.lower(i + len - 1);
     let takes_object = len > 1 && COMPLEMENT_OPENERS.contains(&opener.as_str());
     let complement = takes_object || COMPLEMENT_OPENERS.contains(&ctx.lower(i + len).as_str());
-    (complement && possessor(ctx, i).is_some()).then(|| Cue::new(i..i + len, CueKind::Noun))
+    let cue = Cue::new(i..i + len, CueKind::Noun);
+    let class = phrase.cue_class.unwrap_or(cue.sense.class);
+    (complement && possessor(ctx, i).is_some()).then(|| Cue {
+        sense: Sense::of(class),
+        ..cue
+    })
 }
 
 /// The report of a noun cue: its complement, told by its possessor.

@@ -75,6 +75,7 @@ pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
         kind: kind_of(ctx, &parts),
         parts,
         cue: Some(cue.tokens.clone()),
+        cue_sense: Some(cue.sense),
         sourceless: asker.is_none(),
         speaker: asker,
         confidence: confidence::QUESTION,

@@ -11,7 +11,7 @@ use super::lexicon::{lexicon, Gender};
 use super::speakers::entity_mention;
 use super::types::{Found, Mention, MentionKind};
 use super::words::strip_possessive;
-use crate::model::{EntityLabel, Quote, Speaker};
+use crate::model::{EntityLabel, Quote, QuoteKind, Speaker};
 
 /// One person or organisation being tracked.
 #[derive(Debug, Default)]
@@ -301,16 +301,20 @@ fn build(
             let first = parts.first().expect("a quote has a part").byte.start;
             let last = parts.last().expect("a quote has a part").byte.end;
             let speaker_id = c.and_then(|c| speaker_index[c]);
-            let confidence = if speaker_id.is_some() {
-                f.confidence
-            } else {
-                f.confidence * confidence::UNRESOLVED_FACTOR
+            let confidence = match speaker_id {
+                Some(_) => f.confidence,
+                None if f.kind == QuoteKind::Direct => {
+                    f.confidence * confidence::UNRESOLVED_DIRECT_FACTOR
+                }
+                None => confidence::UNATTRIBUTED_REPORT,
             };
             Quote {
                 span: ctx.doc_span(first..last),
                 parts,
                 kind: f.kind,
                 cue: f.cue.as_ref().map(|r| ctx.span(r)),
+                cue_class: f.cue.as_ref().and(f.cue_sense).map(|s| s.class),
+                negated: f.cue.as_ref().and(f.cue_sense).is_some_and(|s| s.negated),
                 speaker: f.speaker.as_ref().map(|m| ctx.span(&m.tokens)),
                 speaker_id,
                 confidence,

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Gender, VerbClass};
-use crate::model::QuoteKind;
+use crate::model::{CueClass, QuoteKind};
 
 /// What kind of cue it is, which tells where its source and content are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,39 @@ pub enum CueKind {
     Noun,
 }
 
+impl CueKind {
+    /// What a cue of this kind reports unless its word says otherwise (a
+    /// verb's or noun's `cue:` tag in the lexicon).
+    pub fn default_class(self) -> CueClass {
+        match self {
+            CueKind::Verb(class) => class.default_cue_class(),
+            CueKind::According => CueClass::Evidence,
+            CueKind::Opinion => CueClass::Thought,
+            CueKind::Colon | CueKind::Dash | CueKind::Question | CueKind::Noun => CueClass::Speech,
+        }
+    }
+}
+
+/// What a cue says of its content; its quote carries it to the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sense {
+    /// Speech, thought, stance or evidence.
+    pub class: CueClass,
+    /// Whether the cue denies or refuses the report (`did not say
+    /// whether ...`, `declined to comment`).
+    pub negated: bool,
+}
+
+impl Sense {
+    /// A report of `class` that is not negated.
+    pub fn of(class: CueClass) -> Self {
+        Sense {
+            class,
+            negated: false,
+        }
+    }
+}
+
 /// A cue found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
@@ -34,6 +67,8 @@ pub struct Cue {
     pub tokens: Range<usize>,
     /// Verb or phrase.
     pub kind: CueKind,
+    /// What it reports, and whether it is negated.
+    pub sense: Sense,
     /// Whether the verb form is one that also reads as a noun or adjective
     /// and was accepted from context only.
     pub ambiguous: bool,
@@ -48,6 +83,7 @@ impl Cue {
         Cue {
             tokens,
             kind,
+            sense: Sense::of(kind.default_class()),
             ambiguous: false,
             used: false,
         }
@@ -104,6 +140,8 @@ pub struct Found {
     pub kind: QuoteKind,
     /// Cue tokens.
     pub cue: Option<Range<usize>>,
+    /// What the cue says of the content (set with `cue`).
+    pub cue_sense: Option<Sense>,
     /// Speaker mention.
     pub speaker: Option<Mention>,
     /// The report names no source (`X seems to ...`): no speaker is

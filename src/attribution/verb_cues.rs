@@ -6,7 +6,7 @@ use super::classes::Class;
 use super::context::Context;
 use super::lexicon::{is_cardinal, lexicon, PhraseKind, Verb, VerbClass};
 use super::tokens::{Token, TokenKind};
-use super::types::{Cue, CueKind};
+use super::types::{Cue, CueKind, Sense};
 use super::words::{is_function_word, match_words, strip_possessive};
 use crate::model::EntityLabel;
 
@@ -106,8 +106,23 @@ pub fn verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     }
     Some(Cue {
         ambiguous: reading.ambiguous(),
+        sense: Sense {
+            class: verb.cue_class,
+            negated: verb.refusal || negated_before(ctx, i),
+        },
         ..Cue::new(i..end, CueKind::Verb(verb.class))
     })
+}
+
+/// Most words between a negation and the verb it denies (`would not
+/// immediately confirm`).
+const MAX_NEGATION_GAP: usize = 1;
+
+/// Whether a negation stands before the verb at `i`, at most
+/// [`MAX_NEGATION_GAP`] words away (`did not say`, `has never said`).
+fn negated_before(ctx: &Context, i: usize) -> bool {
+    (i.saturating_sub(MAX_NEGATION_GAP + 1)..i)
+        .any(|j| ctx.is(j, Class::Negation) && (j..i).all(|k| ctx.tokens[k].is_word()))
 }
 
 /// A form at `i` that the verb lexicon lists, with what the vetoes look at.

@@ -5,6 +5,7 @@
 pub mod conll;
 pub mod gender;
 pub mod polnear;
+pub mod reliability;
 
 use serde::Serialize;
 

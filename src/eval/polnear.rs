@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::reliability::Reliability;
 use super::{ratio, Counts};
 use crate::corpus::annotate;
 use crate::document::Document;
@@ -32,6 +33,7 @@ struct GoldAttribution {
 struct Predicted {
     content: Fragments,
     speaker: Option<Fragments>,
+    confidence: f32,
 }
 
 /// Counts for one subset of attributions.
@@ -43,12 +45,17 @@ pub struct Scores {
     pub predicted: usize,
     /// One-to-one matches (Dice ≥ 0.5).
     pub matched: usize,
+    /// Of those, matches with exactly the gold's content: the same
+    /// alphanumeric characters, from the predicted parts (Dice 1).
+    pub exact: usize,
     /// Matches whose gold has a Source.
     pub with_source: usize,
     /// Of those, matches whose predicted speaker overlaps the Source.
     pub speaker_right: usize,
     /// Matches that count end to end (speaker right, or no gold Source).
     pub end_to_end: usize,
+    /// Predictions by confidence, with the share right end to end.
+    pub reliability: Reliability,
 }
 
 /// `hits` right out of `predicted`, against `gold` items.
@@ -71,19 +78,27 @@ impl Scores {
         ratio(self.speaker_right, self.with_source)
     }
 
+    /// Exact-content counts: a prediction is right when its parts hold
+    /// exactly the gold Content's alphanumeric characters.
+    pub fn exact(&self) -> Counts {
+        counts(self.exact, self.predicted, self.gold)
+    }
+
     /// End-to-end counts: a prediction is right when matched with the right
     /// speaker (or the gold has no Source).
     pub fn end_to_end(&self) -> Counts {
         counts(self.end_to_end, self.predicted, self.gold)
     }
 
-    /// Quote P, R, F1, speaker accuracy, end-to-end P, R, F1.
-    pub fn figures(&self) -> [f64; 7] {
+    /// Quote P, R, F1, exact-content F1, speaker accuracy, end-to-end P,
+    /// R, F1.
+    pub fn figures(&self) -> [f64; 8] {
         let (q, e) = (self.quotes(), self.end_to_end());
         [
             q.precision(),
             q.recall(),
             q.f1(),
+            self.exact().f1(),
             self.speaker_accuracy(),
             e.precision(),
             e.recall(),
@@ -95,9 +110,11 @@ impl Scores {
         self.gold += other.gold;
         self.predicted += other.predicted;
         self.matched += other.matched;
+        self.exact += other.exact;
         self.with_source += other.with_source;
         self.speaker_right += other.speaker_right;
         self.end_to_end += other.end_to_end;
+        self.reliability.merge(&other.reliability);
     }
 }
 
@@ -199,6 +216,7 @@ fn write_dump(
             "speaker": p.speaker,
             "kind": q.kind,
             "cue": q.cue.as_ref().map(|c| (c.char.start, c.char.end)),
+            "confidence": q.confidence,
         })).collect::<Vec<_>>(),
     });
     writeln!(out, "{line}").map_err(|e| Error::io(Path::new(DUMP_VAR), e))
@@ -297,6 +315,7 @@ fn predictions(doc: &Document) -> Vec<Predicted> {
         .map(|q| Predicted {
             content: q.parts.iter().map(|p| (p.char.start, p.char.end)).collect(),
             speaker: q.speaker.as_ref().map(|s| vec![(s.char.start, s.char.end)]),
+            confidence: q.confidence,
         })
         .collect()
 }
@@ -355,27 +374,38 @@ fn score(chars: &[char], gold: &[GoldAttribution], predicted: &[Predicted]) -> S
         ..Scores::default()
     };
     let non_space = |c: char| !c.is_whitespace();
-    for (_, g, p) in pairs {
+    let mut right = vec![false; predicted.len()];
+    for (d, g, p) in pairs {
         if gold_used[g] || pred_used[p] {
             continue;
         }
         gold_used[g] = true;
         pred_used[p] = true;
         scores.matched += 1;
+        if d == 1.0 {
+            scores.exact += 1;
+        }
         match &gold[g].source {
             Some(source) => {
                 scores.with_source += 1;
-                let right = predicted[p].speaker.as_ref().is_some_and(|s| {
+                let speaker_right = predicted[p].speaker.as_ref().is_some_and(|s| {
                     !positions(chars, s, non_space)
                         .is_disjoint(&positions(chars, source, non_space))
                 });
-                if right {
+                if speaker_right {
                     scores.speaker_right += 1;
                     scores.end_to_end += 1;
+                    right[p] = true;
                 }
             }
-            None => scores.end_to_end += 1,
+            None => {
+                scores.end_to_end += 1;
+                right[p] = true;
+            }
         }
+    }
+    for (p, right) in predicted.iter().zip(right) {
+        scores.reliability.add(p.confidence, right);
     }
     scores
 }
@@ -400,16 +430,18 @@ impl PolnearReport {
             self.documents,
             self.model()
         ));
-        out.push_str("A prediction matches a gold Content when the Dice coefficient of their alphanumeric characters is at least 0.5 (one-to-one, greedy). Speaker accuracy: share of matches with a gold Source whose predicted speaker overlaps it. End to end: matched and speaker right.\n\n");
-        out.push_str("| subset | gold | predicted | matched | P | R | F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
-        out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.push_str("A prediction matches a gold Content when the Dice coefficient of their alphanumeric characters is at least 0.5 (one-to-one, greedy). Exact: a match whose parts hold exactly the gold Content's alphanumeric characters (a quote's cue and speaker between its parts do not count as content); exact F1 counts only those as right. Speaker accuracy: share of matches with a gold Source whose predicted speaker overlaps it. End to end: matched and speaker right.\n\n");
+        out.push_str("| subset | gold | predicted | matched | P | R | F1 | exact F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
+        out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
-            let [p, r, f1, acc, ep, er, ef1] = s.figures();
+            let [p, r, f1, xf1, acc, ep, er, ef1] = s.figures();
             out.push_str(&format!(
-                "| {name} | {} | {} | {} | {p:.3} | {r:.3} | {f1:.3} | {acc:.3} | {ep:.3} | {er:.3} | {ef1:.3} |\n",
+                "| {name} | {} | {} | {} | {p:.3} | {r:.3} | {f1:.3} | {xf1:.3} | {acc:.3} | {ep:.3} | {er:.3} | {ef1:.3} |\n",
                 s.gold, s.predicted, s.matched
             ));
         }
+        out.push_str("\n## Confidence\n\nAll predictions by `confidence`, with the share of each bucket that is right end to end (matched, and the speaker right where the gold has a Source):\n\n");
+        out.push_str(&self.all.reliability.to_markdown());
         out
     }
 }
@@ -424,11 +456,26 @@ impl fmt::Display for PolnearReport {
             self.model()
         )?;
         for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
-            let [p, r, f1, acc, ep, er, ef1] = s.figures();
+            let [p, r, f1, xf1, acc, ep, er, ef1] = s.figures();
             writeln!(
                 f,
-                "{name:>6}: P {p:.3} R {r:.3} F1 {f1:.3} | speaker acc {acc:.3} | e2e P {ep:.3} R {er:.3} F1 {ef1:.3} (gold {}, predicted {}, matched {})",
+                "{name:>6}: P {p:.3} R {r:.3} F1 {f1:.3} exact F1 {xf1:.3} | speaker acc {acc:.3} | e2e P {ep:.3} R {er:.3} F1 {ef1:.3} (gold {}, predicted {}, matched {})",
                 s.gold, s.predicted, s.matched
+            )?;
+        }
+        writeln!(
+            f,
+            "confidence buckets (all): predictions, mean confidence, right end to end"
+        )?;
+        for b in self.all.reliability.buckets() {
+            writeln!(
+                f,
+                "  {:.1}-{:.1}: {:>5} {:.3} {:.3}",
+                b.low,
+                b.low + 0.1,
+                b.count,
+                b.mean_confidence,
+                b.observed
             )?;
         }
         Ok(())
@@ -465,6 +512,7 @@ mod tests {
         let predicted = |c: (usize, usize), s: Option<(usize, usize)>| Predicted {
             content: vec![c],
             speaker: s.map(|s| vec![s]),
+            confidence: 0.9,
         };
         let gold = [gold((11, 20), (0, 5)), gold((32, 42), (21, 26))];
         let predicted = [
@@ -477,6 +525,18 @@ mod tests {
             (s.matched, s.with_source, s.speaker_right, s.end_to_end),
             (2, 2, 1, 1)
         );
+        // Marks and the period are not content: both matches are exact.
+        assert_eq!(s.exact, 2);
+        let buckets = s.reliability.buckets();
+        assert_eq!((buckets.len(), buckets[0].count), (1, 3));
+        assert!((buckets[0].observed - 1.0 / 3.0).abs() < 1e-9);
+        let clipped = [Predicted {
+            content: vec![(12, 16)],
+            speaker: None,
+            confidence: 0.9,
+        }];
+        let s = score(&text, &gold[..1], &clipped);
+        assert_eq!((s.matched, s.exact), (1, 0));
         assert!(is_direct(&text, &[(11, 20)]) && !is_direct(&text, &[(0, 10)]));
     }
 }

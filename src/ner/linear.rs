@@ -142,10 +142,17 @@ mod tests {
 
     #[test]
     fn int8_matches_float_within_quantisation_error() {
-        tch::manual_seed(7);
-        let weight = Tensor::randn([48, 32], (Kind::Float, tch::Device::Cpu));
-        let bias = Tensor::randn([48], (Kind::Float, tch::Device::Cpu));
-        let x = Tensor::randn([3, 5, 32], (Kind::Float, tch::Device::Cpu));
+        // Values from a generator of the test's own: libtorch's global one
+        // is shared with other tests running at the same time.
+        let mut values = uniform(7);
+        let mut tensor = |shape: &[i64]| {
+            let n = shape.iter().product::<i64>() as usize;
+            let data: Vec<f32> = (&mut values).take(n).collect();
+            Tensor::from_slice(&data).reshape(shape)
+        };
+        let weight = tensor(&[48, 32]);
+        let bias = tensor(&[48]);
+        let x = tensor(&[3, 5, 32]);
         let float = Linear::new(weight.shallow_clone(), bias.shallow_clone(), false);
         let int8 = Linear::new(weight, bias, true);
         let (want, got) = (float.forward(&x), int8.forward(&x));
@@ -157,6 +164,17 @@ mod tests {
         let relative = (err / magnitude).max().double_value(&[]);
         assert!(relative < 0.05, "relative error {relative}");
         assert!(int8.bytes() * 3 < float.bytes(), "int8 is smaller");
+    }
+
+    /// Endless uniform values in [-1, 1) from a xorshift generator.
+    fn uniform(seed: u64) -> impl Iterator<Item = f32> {
+        let mut state = seed.max(1);
+        std::iter::repeat_with(move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 40) as f32 / (1u64 << 23) as f32 - 1.0
+        })
     }
 
     #[test]

@@ -76,8 +76,14 @@ fn attribution(q: &QuoteRecord) -> String {
         (None, Some(name)) => name.clone(),
         (None, None) => "no speaker found".to_owned(),
     };
+    let class = q.cue_class.map(|c| format!(" ({})", c.as_str()));
     match &q.cue {
-        Some(cue) => format!("{who} · {} · {:.2}", shorten(&cue.text, 30), q.confidence),
+        Some(cue) => format!(
+            "{who} · {}{} · {:.2}",
+            shorten(&cue.text, 30),
+            class.unwrap_or_default(),
+            q.confidence
+        ),
         None => format!("{who} · {:.2}", q.confidence),
     }
 }
@@ -123,6 +129,7 @@ pub fn shorten(text: &str, width: usize) -> String {
 mod tests {
     use super::*;
     use crate::attribution::QuoteKind;
+    use crate::model::CueClass;
     use crate::ner::EntityLabel;
     use crate::output::{SpanRecord, SpeakerRecord};
 
@@ -160,8 +167,11 @@ mod tests {
                 start: 0,
                 end: text.chars().count(),
                 text: text.into(),
+                parts: vec![],
                 kind,
                 cue: Some(span(40, "said")),
+                cue_class: Some(CueClass::Speech),
+                negated: false,
                 speaker,
                 speaker_name: name.map(Into::into),
                 speaker_id: name.map(|_| 0),
@@ -206,11 +216,11 @@ mod tests {
         insta::assert_snapshot!(block(&doc), @r#"
         a.txt: 3 quotes, 1 speaker
           direct    "We will win,"
-                    she → Jane Smith · said · 0.90
+                    she → Jane Smith · said (speech) · 0.90
           indirect  taxes would rise
-                    Jane Smith · said · 0.90
+                    Jane Smith · said (speech) · 0.90
           indirect  the bill is expected to pass
-                    no speaker found · said · 0.90
+                    no speaker found · said (speech) · 0.90
         "#);
     }
 

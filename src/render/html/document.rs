@@ -164,6 +164,9 @@ fn tip(doc: &DocumentRecord, q: &QuoteRecord) -> String {
     match &q.cue {
         Some(cue) => {
             let _ = write!(tip, "\ncue: “{}”", cue.text);
+            if let Some(class) = q.cue_class {
+                let _ = write!(tip, " ({})", class.as_str());
+            }
         }
         None => tip.push_str("\nno cue"),
     }
