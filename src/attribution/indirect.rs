@@ -45,7 +45,8 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
     let speaker_end = speaker
         .as_ref()
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
-    match preposed_parts(ctx, &window, head, speaker_end) {
+    let hearer = lexicon().takes(ctx.word(cue.tokens.start), Complement::Hearer);
+    match preposed_parts(ctx, &window, head, speaker_end, hearer) {
         Some(parts) => report(ctx, parts, cue, speaker),
         None => following_report(ctx, cue, &window, speaker),
     }
@@ -75,12 +76,14 @@ fn frame_start(
 
 /// The content of a pre-posed report (`CLAUSE, X said`, `CLAUSE, X said,
 /// CLAUSE`), when a comma closes a clause of its own before the frame that
-/// starts at `head`; the speaker's mention ends at `speaker_end`.
+/// starts at `head`; the speaker's mention ends at `speaker_end`, and a
+/// verb that takes a `hearer` may name one before the frame's comma.
 fn preposed_parts(
     ctx: &Context,
     window: &Range<usize>,
     head: usize,
     speaker_end: usize,
+    hearer: bool,
 ) -> Option<Vec<Range<usize>>> {
     let Range { start, end } = *window;
     // The comma may sit inside a closing quote: `... "we will win," X said`.
@@ -92,7 +95,10 @@ fn preposed_parts(
     }
     // The frame may run on with an adjunct before its comma (`..., X said
     // in June 2012, citing ...`).
-    let frame_end = adjunct_end(ctx, speaker_end, end);
+    let mut frame_end = adjunct_end(ctx, speaker_end, end);
+    if hearer {
+        frame_end = hearer_end(ctx, frame_end, end);
+    }
     if word_count(ctx, &(speaker_end..end)) > 3 && ctx.word(frame_end) != "," {
         return None;
     }
@@ -228,6 +234,18 @@ fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
     }
     (from..end.min(from + MAX_ADJUNCT_WORDS + 1))
         .take_while(|&i| !ctx.in_quote(i) && (ctx.tokens[i].is_word() || ctx.word(i) == ","))
+        .find(|&i| ctx.word(i) == ",")
+        .unwrap_or(from)
+}
+
+/// Most words of a hearer between a verb and the comma that closes a
+/// preposed frame (`..., Berg told the radio, an agency says`).
+const MAX_HEARER_WORDS: usize = 4;
+
+/// The comma after a short hearer at `from` (`the radio,`), else `from`.
+fn hearer_end(ctx: &Context, from: usize, end: usize) -> usize {
+    (from..end.min(from + MAX_HEARER_WORDS + 1))
+        .take_while(|&i| ctx.tokens[i].is_word() || ctx.word(i) == ",")
         .find(|&i| ctx.word(i) == ",")
         .unwrap_or(from)
 }

@@ -17,9 +17,9 @@ pub fn without_nested(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
     let keep: Vec<bool> = (0..found.len())
         .map(|k| {
             let near = k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(found.len());
-            !near
-                .filter(|&o| o != k)
-                .any(|o| governs(ctx, &found[o], &found[k]))
+            !near.filter(|&o| o != k).any(|o| {
+                governs(ctx, &found[o], &found[k]) || attributes_at_end(&found[k], &found[o])
+            })
         })
         .collect();
     found
@@ -90,6 +90,9 @@ fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
     let (Some(cue), Some(outer_cue)) = (&inner.cue, &outer.cue) else {
         return false;
     };
+    if attributes_at_end(outer, inner) {
+        return false;
+    }
     let inside = |f: &Found, i: usize| f.parts.iter().any(|p| p.contains(&i));
     if inside(outer, cue.start) && !inside(inner, outer_cue.start) {
         return true;
@@ -105,6 +108,21 @@ fn governs(ctx: &Context, outer: &Found, inner: &Found) -> bool {
         start += 1;
     }
     speaker.tokens.start == start && part.contains(&cue.start)
+}
+
+/// Whether `outer` attributes the report `inner` at the end (`CLAUSE,
+/// Berg told the radio, an agency says`, `..., Berg said, according to
+/// the agency`): `inner` reports the clause before its cue, and `outer`'s
+/// cue follows and its content holds `inner`'s cue. The inner report
+/// stands, and the outer one, which says only where it was heard, goes:
+/// its source is never content.
+fn attributes_at_end(outer: &Found, inner: &Found) -> bool {
+    let (Some(cue), Some(outer_cue)) = (&inner.cue, &outer.cue) else {
+        return false;
+    };
+    let preposed = inner.parts.iter().all(|p| p.end <= cue.start);
+    let holds = outer.parts.iter().any(|p| p.contains(&cue.start));
+    preposed && holds && outer_cue.start >= cue.end
 }
 
 #[cfg(test)]
