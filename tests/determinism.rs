@@ -4,9 +4,11 @@
 //! the model's batches), with the model, on the sample articles and
 //! PolNeAR dev.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 fn quotelink(args: &[&str], inputs: &[PathBuf], stdin: Option<&[u8]>) -> Vec<u8> {
@@ -28,19 +30,6 @@ fn quotelink(args: &[&str], inputs: &[PathBuf], stdin: Option<&[u8]>) -> Vec<u8>
     out.stdout
 }
 
-/// The sample articles, plus PolNeAR dev when the shared data is there.
-fn inputs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs = vec![root.join("data/samples")];
-    let dev = root.join("../shared/data/polnear/dev/text");
-    if dev.is_dir() {
-        inputs.push(dev);
-    } else {
-        eprintln!("{} is absent: the sample articles only", dev.display());
-    }
-    inputs
-}
-
 fn lines(out: &[u8]) -> Vec<&[u8]> {
     out.split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
@@ -49,7 +38,7 @@ fn lines(out: &[u8]) -> Vec<&[u8]> {
 
 #[test]
 fn one_and_two_threads_write_the_same_bytes() {
-    let inputs = inputs();
+    let inputs = common::samples_and_dev();
     let one = quotelink(&["--threads", "1"], &inputs, None);
     let two = quotelink(&["--threads", "2"], &inputs, None);
     assert!(lines(&one).len() >= 4, "a record per document");
@@ -70,7 +59,7 @@ fn one_and_two_threads_write_the_same_bytes() {
 /// neighbours, chunks or batches as before.
 #[test]
 fn a_record_does_not_depend_on_the_other_documents() {
-    let together = quotelink(&["--threads", "1"], &inputs(), None);
+    let together = quotelink(&["--threads", "1"], &common::samples_and_dev(), None);
     let records: Vec<serde_json::Value> = lines(&together)
         .iter()
         .map(|l| serde_json::from_slice(l).expect("a JSON record"))

@@ -6,26 +6,8 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{json_lines, quotelink, stderr};
 use serde_json::Value;
-
-/// The sample articles, plus PolNeAR dev when the shared data is there.
-fn inputs() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs = vec![root.join("data/samples")];
-    let dev = root.join("../shared/data/polnear/dev/text");
-    if dev.is_dir() {
-        inputs.push(dev);
-    } else {
-        eprintln!("{} is absent: the sample articles only", dev.display());
-    }
-    inputs
-        .into_iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect()
-}
 
 /// `(start, end, text)` of a span object.
 fn span(v: &Value) -> (usize, usize, &str) {
@@ -91,7 +73,10 @@ fn problems(record: &Value, text: &[char]) -> Vec<String> {
 
 #[test]
 fn parts_are_ordered_content_and_no_two_quotes_share_any() {
-    let inputs = inputs();
+    let inputs: Vec<String> = common::samples_and_dev()
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let args: Vec<&str> = inputs.iter().map(String::as_str).collect();
     let out = quotelink(&args, b"");
     assert!(out.status.success(), "{}", stderr(&out));

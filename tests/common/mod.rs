@@ -73,3 +73,16 @@ pub fn generated_corpus(n: usize) -> String {
     }
     out
 }
+
+/// The sample articles, plus PolNeAR dev when the shared data is there.
+pub fn samples_and_dev() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs = vec![root.join("data/samples")];
+    let dev = root.join("../shared/data/polnear/dev/text");
+    if dev.is_dir() {
+        inputs.push(dev);
+    } else {
+        eprintln!("{} is absent: the sample articles only", dev.display());
+    }
+    inputs
+}
