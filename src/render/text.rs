@@ -58,12 +58,22 @@ pub fn block(doc: &DocumentRecord) -> String {
         out.push_str(&format!(
             "  {:<9} {}\n  {:<9} {}\n",
             q.kind.as_str(),
-            shorten(&q.text, WIDTH),
+            shorten(&content(q), WIDTH),
             "",
             attribution(q)
         ));
     }
     out
+}
+
+/// The quote's content: its parts joined by " … " (what lies between them
+/// is the attribution), else its text.
+fn content(q: &QuoteRecord) -> String {
+    if q.parts.is_empty() {
+        return q.text.clone();
+    }
+    let parts: Vec<&str> = q.parts.iter().map(|p| p.text.as_str()).collect();
+    parts.join(ELLIPSIS)
 }
 
 /// `mention → name · cue · confidence`.
@@ -158,6 +168,31 @@ mod tests {
     fn a_text_without_spaces_is_cut_mid_word() {
         let short = shorten(&"é".repeat(50), 11);
         assert_eq!(short, format!("{} … {}", "é".repeat(4), "é".repeat(4)));
+    }
+
+    #[test]
+    fn a_quote_in_parts_shows_its_content_without_the_attribution() {
+        let text = "\"A,\" she said, \"B.\"";
+        let quote = QuoteRecord {
+            start: 0,
+            end: 20,
+            text: text.into(),
+            parts: vec![span(0, "\"A,\""), span(15, "\"B.\"")],
+            kind: QuoteKind::Direct,
+            cue: Some(span(9, "said")),
+            cue_class: Some(CueClass::Speech),
+            negated: false,
+            speaker: Some(span(5, "she")),
+            speaker_name: None,
+            speaker_id: None,
+            confidence: 0.9,
+        };
+        assert_eq!(content(&quote), "\"A,\" … \"B.\"");
+        let whole = QuoteRecord {
+            parts: vec![],
+            ..quote
+        };
+        assert_eq!(content(&whole), text);
     }
 
     #[test]
