@@ -208,6 +208,7 @@ fn table_has_one_row_per_quote_with_meta_columns() {
             "kind",
             "cue",
             "cue_class",
+            "negated",
             "content",
             "speaker",
             "speaker_name",
@@ -233,6 +234,7 @@ fn table_has_one_row_per_quote_with_meta_columns() {
     );
     assert_eq!(column(&header, last, "content"), "\"Fine,\"");
     assert_eq!(column(&header, last, "cue_class"), "speech");
+    assert_eq!(column(&header, last, "negated"), "false");
     let first = &docs[0]["quotes"][0];
     assert_eq!(
         column(&header, &rows[0], "start"),
@@ -259,6 +261,7 @@ fn parquet_rows(path: &Path) -> Vec<Vec<(String, String)>> {
                         Field::Str(s) => s.clone(),
                         Field::Long(i) => i.to_string(),
                         Field::Double(f) => f.to_string(),
+                        Field::Bool(b) => b.to_string(),
                         other => panic!("unexpected {other:?}"),
                     };
                     (name.clone(), text)

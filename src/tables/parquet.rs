@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use parquet::basic::{Compression, LogicalType, Repetition, Type as PhysicalType};
-use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int64Type};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
@@ -24,6 +24,7 @@ enum Values {
     Str(Vec<ByteArray>),
     Int(Vec<i64>),
     Float(Vec<f64>),
+    Bool(Vec<bool>),
 }
 
 struct Buffer {
@@ -50,6 +51,7 @@ impl ParquetTable {
                     ColumnType::Str => (PhysicalType::BYTE_ARRAY, Some(LogicalType::String)),
                     ColumnType::Int => (PhysicalType::INT64, None),
                     ColumnType::Float => (PhysicalType::DOUBLE, None),
+                    ColumnType::Bool => (PhysicalType::BOOLEAN, None),
                 };
                 Type::primitive_type_builder(&c.name, physical)
                     .with_repetition(Repetition::OPTIONAL)
@@ -75,6 +77,7 @@ impl ParquetTable {
                     ColumnType::Str => Values::Str(Vec::new()),
                     ColumnType::Int => Values::Int(Vec::new()),
                     ColumnType::Float => Values::Float(Vec::new()),
+                    ColumnType::Bool => Values::Bool(Vec::new()),
                 },
                 levels: Vec::new(),
             })
@@ -103,6 +106,7 @@ impl ParquetTable {
                 Values::Str(v) => column.typed::<ByteArrayType>().write_batch(v, levels, None),
                 Values::Int(v) => column.typed::<Int64Type>().write_batch(v, levels, None),
                 Values::Float(v) => column.typed::<DoubleType>().write_batch(v, levels, None),
+                Values::Bool(v) => column.typed::<BoolType>().write_batch(v, levels, None),
             }
             .map_err(err)?;
             column.close().map_err(err)?;
@@ -110,6 +114,7 @@ impl ParquetTable {
                 Values::Str(v) => v.clear(),
                 Values::Int(v) => v.clear(),
                 Values::Float(v) => v.clear(),
+                Values::Bool(v) => v.clear(),
             }
             buffer.levels.clear();
         }
@@ -134,6 +139,10 @@ impl TableWriter for ParquetTable {
                 }
                 (Values::Float(v), Cell::Float(f)) => {
                     v.push(f);
+                    true
+                }
+                (Values::Bool(v), Cell::Bool(b)) => {
+                    v.push(b);
                     true
                 }
                 (Values::Float(v), Cell::Int(i)) => {

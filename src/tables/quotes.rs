@@ -32,6 +32,7 @@ pub struct QuoteSchema {
     meta_keys: Vec<String>,
     seen: HashSet<String>,
     cue_class: bool,
+    negated: bool,
 }
 
 impl QuoteSchema {
@@ -46,16 +47,17 @@ impl QuoteSchema {
             }
         }
         self.cue_class |= doc.quotes.iter().any(|q| q.cue_class().is_some());
+        self.negated |= doc.quotes.iter().any(|q| q.negated.is_some());
     }
 
     /// `id`, one column per `meta` key (named `meta.KEY` when the key is
     /// also a fixed column's name), then the quote's columns; `cue_class`
-    /// follows `cue` when any quote has one.
+    /// and `negated` follow `cue` when any quote has them.
     pub fn columns(&self) -> Vec<Column> {
         let fixed: HashSet<&str> = QUOTE_COLUMNS
             .iter()
             .map(|(n, _)| *n)
-            .chain(["id", "cue_class"])
+            .chain(["id", "cue_class", "negated"])
             .collect();
         let mut columns = vec![Column::new("id", ColumnType::Str)];
         for key in &self.meta_keys {
@@ -69,6 +71,9 @@ impl QuoteSchema {
             columns.push(Column::new(name, kind));
             if name == "cue" && self.cue_class {
                 columns.push(Column::new("cue_class", ColumnType::Str));
+            }
+            if name == "cue" && self.negated {
+                columns.push(Column::new("negated", ColumnType::Bool));
             }
         }
         columns
@@ -98,6 +103,9 @@ impl QuoteSchema {
                 row.push(Cell::from(q.cue.as_ref().map(|c| c.text.clone())));
                 if self.cue_class {
                     row.push(Cell::from(q.cue_class().map(str::to_owned)));
+                }
+                if self.negated {
+                    row.push(q.negated.map_or(Cell::Null, Cell::Bool));
                 }
                 row.push(Cell::Str(q.content()));
                 row.push(Cell::from(q.speaker.as_ref().map(|s| s.text.clone())));

@@ -55,6 +55,9 @@ pub struct QuoteLine {
     /// The cue's class, where the output has one.
     #[serde(default)]
     pub cue_class: Option<String>,
+    /// Whether the report is denied or refused, where the output says.
+    #[serde(default)]
+    pub negated: Option<bool>,
     /// The content's pieces, where the output has them.
     #[serde(default)]
     pub parts: Option<Vec<SpanLine>>,

@@ -16,6 +16,8 @@ pub enum ColumnType {
     Int,
     /// A 64-bit float.
     Float,
+    /// True or false.
+    Bool,
 }
 
 /// A named, typed column; every column may hold nulls.
@@ -48,6 +50,8 @@ pub enum Cell {
     Int(i64),
     /// A float.
     Float(f64),
+    /// A truth value (`true`/`false` in CSV).
+    Bool(bool),
 }
 
 impl From<Option<String>> for Cell {
@@ -143,6 +147,7 @@ impl<W: Write> TableWriter for CsvTable<W> {
             Cell::Str(s) => s,
             Cell::Int(i) => i.to_string(),
             Cell::Float(f) => f.to_string(),
+            Cell::Bool(b) => b.to_string(),
         });
         self.out
             .write_record(fields)
@@ -174,6 +179,7 @@ impl<W: Write> TableWriter for JsonlTable<W> {
                 Cell::Str(s) => s.into(),
                 Cell::Int(i) => i.into(),
                 Cell::Float(f) => f.into(),
+                Cell::Bool(b) => b.into(),
             };
             line.push_str(&value.to_string());
         }
@@ -213,6 +219,7 @@ mod tests {
             Column::new("name", ColumnType::Str),
             Column::new("n", ColumnType::Int),
             Column::new("p", ColumnType::Float),
+            Column::new("b", ColumnType::Bool),
         ];
         let rows = || {
             vec![
@@ -220,8 +227,9 @@ mod tests {
                     Cell::Str("Lee, \"Jo\"".into()),
                     Cell::Int(3),
                     Cell::Float(0.5),
+                    Cell::Bool(true),
                 ],
-                vec![Cell::Null, Cell::Null, Cell::Null],
+                vec![Cell::Null, Cell::Null, Cell::Null, Cell::Bool(false)],
             ]
         };
         let mut csv = CsvTable::new(Vec::new(), &columns, "t".into()).unwrap();
@@ -235,11 +243,14 @@ mod tests {
             jsonl.write_row(row).unwrap();
         }
         let csv = String::from_utf8(csv.out.into_inner().unwrap()).unwrap();
-        assert_eq!(csv, "name,n,p\n\"Lee, \"\"Jo\"\"\",3,0.5\n,,\n");
+        assert_eq!(
+            csv,
+            "name,n,p,b\n\"Lee, \"\"Jo\"\"\",3,0.5,true\n,,,false\n"
+        );
         let jsonl = String::from_utf8(jsonl.out).unwrap();
         assert_eq!(
             jsonl,
-            "{\"name\":\"Lee, \\\"Jo\\\"\",\"n\":3,\"p\":0.5}\n{\"name\":null,\"n\":null,\"p\":null}\n"
+            "{\"name\":\"Lee, \\\"Jo\\\"\",\"n\":3,\"p\":0.5,\"b\":true}\n{\"name\":null,\"n\":null,\"p\":null,\"b\":false}\n"
         );
     }
 }
