@@ -284,7 +284,8 @@ const OBJECT_PREPOSITIONS: &[&str] = &["for", "about", "of"];
 fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     let after = cue.tokens.end;
     let lemma_hearer = lexicon().takes(ctx.word(cue.tokens.start), Complement::Hearer);
-    // An adjunct (a preposition first) may hold commas and run longer;
+    // An adjunct (a preposition first) may hold commas and run longer,
+    // and so may a hearer (`told the radio, reporters and others that`);
     // after an object's preposition a "that" is a relative pronoun
     // (`called for a law that ...`).
     let first = ctx.lower(after);
@@ -300,7 +301,8 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
         .take_while(|&i| {
             (lemma_hearer || !ctx.in_quote(i))
                 && !ctx.is(i, Class::SubjectPronoun)
-                && (adjunct && ctx.word(i) == "," || !matches!(ctx.word(i), "," | ";"))
+                && ((adjunct || lemma_hearer) && ctx.word(i) == ","
+                    || !matches!(ctx.word(i), "," | ";"))
                 && lexicon().verbs(ctx.word(i)).is_empty()
         })
         .find(|&i| ctx.lower(i) == "that");
