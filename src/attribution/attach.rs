@@ -55,6 +55,9 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
         let span = &ctx.quotes[f.quote].tokens;
         let words = word_count(ctx, span);
         let joins = last.is_some_and(|prev| continues(ctx, cues, &framed[prev], f));
+        // The quote's own cue, unless the group it joins has one already:
+        // `"A," X said, "B." He went on to endorse Y` leaves "endorse" free.
+        let mut own_cue = f.cue;
         if joins {
             let group = found.last_mut().expect("a group is open");
             group.parts.push(span.clone());
@@ -62,6 +65,8 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
                 group.cue = f.cue.map(|c| cues[c].tokens.clone());
                 group.cue_sense = f.cue.map(|c| cues[c].sense);
                 group.speaker = f.speaker.clone();
+            } else if last.is_some_and(|prev| framed[prev].cue != f.cue) {
+                own_cue = None;
             }
         } else if f.cue.is_some() || uncued_quote(ctx, span, words) {
             found.push(Found {
@@ -80,7 +85,7 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
         } else {
             continue;
         }
-        if let Some(c) = f.cue.filter(|_| !f.borrowed) {
+        if let Some(c) = own_cue.filter(|_| !f.borrowed) {
             cues[c].used = true;
         }
         last = Some(k);
@@ -183,6 +188,9 @@ fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
 fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool {
     let a = &ctx.quotes[prev.quote].tokens;
     let b = &ctx.quotes[next.quote].tokens;
+    if split_by_frame(ctx, cues, prev, b.start) {
+        return true;
+    }
     if next.cue.is_some() && prev.cue.is_some() && next.cue != prev.cue {
         return false;
     }
@@ -229,6 +237,28 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
     // is a report of its own; a comma or question mark leaves it open.
     let closed = ctx.word(a.end.saturating_sub(2)) == ".";
     loose_words == 0 || cue_between && sentence_ends <= 1 && !closed && !embedded(ctx, b.start)
+}
+
+/// Whether the quote opening at `open` is the second piece of one quote
+/// split by the frame of the quote before it (`"A," X said, "B."`): only
+/// that frame's cue and speaker lie between them, in one sentence, and a
+/// comma ends the first piece and the frame. A cue found after the second
+/// piece then belongs to another report.
+fn split_by_frame(ctx: &Context, cues: &[Cue], prev: &Framed, open: usize) -> bool {
+    let (Some(c), Some(speaker)) = (prev.cue, prev.speaker.as_ref()) else {
+        return false;
+    };
+    let a = &ctx.quotes[prev.quote].tokens;
+    let gap = a.end..open;
+    let frame = |i: usize| cues[c].tokens.contains(&i) || speaker.tokens.contains(&i);
+    gap.contains(&cues[c].tokens.start)
+        && !prev.borrowed
+        && open > a.end
+        && ctx.word(open - 1) == ","
+        && ctx.word(a.end.saturating_sub(2)) == ","
+        && gap.clone().all(|i| {
+            !ctx.is_break(i) && !ctx.ends_sentence(i) && (!ctx.tokens[i].is_word() || frame(i))
+        })
 }
 
 /// Finds the cue and speaker of quote `q`: the first of the
