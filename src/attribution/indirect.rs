@@ -284,14 +284,17 @@ const OBJECT_PREPOSITIONS: &[&str] = &["for", "about", "of"];
 fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     let after = cue.tokens.end;
     let lemma_hearer = lexicon().takes(ctx.word(cue.tokens.start), Complement::Hearer);
-    // An adjunct (a preposition first) may hold commas and run longer,
-    // and so may a hearer (`told the radio, reporters and others that`);
-    // after an object's preposition a "that" is a relative pronoun
-    // (`called for a law that ...`).
+    // An adjunct (a preposition first, or set off by commas: `said,
+    // without evidence, that`) may hold commas and run longer, and so may
+    // a hearer (`told the radio, reporters and others that`); after an
+    // object's preposition a "that" is a relative pronoun (`called for a
+    // law that ...`).
     let first = ctx.lower(after);
     let adjunct = ctx.is(after, Class::Preposition)
         && first != "to"
-        && !OBJECT_PREPOSITIONS.contains(&first.as_str());
+        && !OBJECT_PREPOSITIONS.contains(&first.as_str())
+        || first == ","
+            && !(after..end.min(after + MAX_THAT_DISTANCE)).any(|i| ctx.is(i, Class::Be));
     let reach = if lemma_hearer || adjunct {
         MAX_HEARER_THAT_DISTANCE
     } else {
@@ -305,7 +308,10 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
                     || !matches!(ctx.word(i), "," | ";"))
                 && lexicon().verbs(ctx.word(i)).is_empty()
         })
-        .find(|&i| ctx.lower(i) == "that");
+        .find(|&i| ctx.lower(i) == "that")
+        // Set off by commas, the adjunct closes with one before "that";
+        // after a noun "that" is a relative pronoun (`says, a job that`).
+        .filter(|&t| first != "," || ctx.word(t - 1) == ",");
     if let Some(t) = that {
         return t;
     }
