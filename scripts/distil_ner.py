@@ -43,14 +43,13 @@ import torch.nn.functional as F
 from transformers import BertForTokenClassification, get_linear_schedule_with_warmup
 
 from train_ner import (
-    ENTITY_TYPES,
     IGNORE_INDEX,
     base_model_dir,
     bucketed_batches,
     encode_text,
     evaluate_word_level,
-    format_result,
-    fp16_roundtrip,
+    final_scores,
+    fit,
     load_model,
     load_tokenizer,
     make_example,
@@ -207,56 +206,29 @@ def distil(args) -> None:
     optimizer = make_optimizer(model, args.lr, args.weight_decay)
     rng = random.Random(args.seed)
     lengths = [len(s) for s in seqs]
-    steps_per_epoch = math.ceil(len(seqs) / args.batch_size)
-    total = steps_per_epoch * args.epochs
+    total = math.ceil(len(seqs) / args.batch_size) * args.epochs
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup * total), total)
-    history, best = [], (-1.0, None, 0)
-    t0 = time.time()
-    step = 0
-    for epoch in range(1, args.epochs + 1):
-        model.train()
-        running = 0.0
-        for b, idx in enumerate(bucketed_batches(lengths, args.batch_size, rng), 1):
-            batch = pad([seqs[i] for i in idx], [casings[i] for i in idx], [labels[i] for i in idx],
-                        [soft[i] for i in idx])
-            inputs = {k: batch[k] for k in ("input_ids", "token_type_ids", "attention_mask")}
-            loss = distillation_loss(model(**inputs).logits, batch, args.temperature, args.alpha)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            step += 1
-            running += loss.item()
-            if b % args.log_every == 0:
-                elapsed = time.time() - t0
-                eta = elapsed / step * (total - step)
-                print(f"epoch {epoch} step {b}/{steps_per_epoch} loss {running / args.log_every:.4f} "
-                      f"elapsed {elapsed / 60:.1f}m eta {eta / 60:.1f}m", flush=True)
-                running = 0.0
-        dev = evaluate_word_level(model, tokenizer, dev_sents, True)
-        history.append({"epoch": epoch, "dev": dev, "minutes": round((time.time() - t0) / 60, 1)})
-        print(f"== epoch {epoch} dev F1 {dev['overall']['f1']:.2f} "
-              + " ".join(f"{t} {dev[t]['f1']:.2f}" for t in ENTITY_TYPES)
-              + f" ({(time.time() - t0) / 60:.1f} min)", flush=True)
-        if dev["overall"]["f1"] > best[0]:
-            best = (dev["overall"]["f1"], {k: v.detach().clone() for k, v in model.state_dict().items()}, epoch)
 
-    print(f"best epoch on dev: {best[2]} (F1 {best[0]:.2f})", flush=True)
-    model.load_state_dict(best[1])
-    fp16_roundtrip(model)
-    final = {"dev": evaluate_word_level(model, tokenizer, dev_sents, True),
-             "test": evaluate_word_level(model, tokenizer, test_sents, True)}
-    print("Final scores (fp16 weights, word level, first-piece prediction):")
-    for split in ("dev", "test"):
-        print(format_result(split, final[split]))
+    def batch_loss(idx: list[int]) -> torch.Tensor:
+        batch = pad([seqs[i] for i in idx], [casings[i] for i in idx], [labels[i] for i in idx],
+                    [soft[i] for i in idx])
+        inputs = {k: batch[k] for k in ("input_ids", "token_type_ids", "attention_mask")}
+        return distillation_loss(model(**inputs).logits, batch, args.temperature, args.alpha)
+
+    history, best_epoch = fit(
+        model, optimizer, scheduler, args.epochs, args.log_every,
+        batches=lambda: bucketed_batches(lengths, args.batch_size, rng),
+        batch_loss=batch_loss,
+        evaluate=lambda: evaluate_word_level(model, tokenizer, dev_sents, True),
+    )
+    final = final_scores(model, tokenizer, dev_sents, test_sents, True)
     minutes = round((time.time() - t_start) / 60, 1)
     print(f"total {minutes} min on {args.threads} threads", flush=True)
     if args.output:
         save_model(model, base_model_dir(), Path(args.output))
         print(f"saved student to {args.output}")
     if args.metrics_out:
-        summary = {"args": vars(args), "history": history, "best_epoch": best[2], "final": final,
+        summary = {"args": vars(args), "history": history, "best_epoch": best_epoch, "final": final,
                    "total_minutes": minutes}
         Path(args.metrics_out).write_text(json.dumps(summary, indent=2))
 

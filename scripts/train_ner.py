@@ -455,6 +455,63 @@ def make_optimizer(model, lr: float, weight_decay: float) -> torch.optim.Optimiz
     return torch.optim.AdamW(groups, lr=lr)
 
 
+def fit(model, optimizer, scheduler, epochs: int, log_every: int, batches, batch_loss, evaluate):
+    """The training loop (shared with ``distil_ner.py``).
+
+    Each epoch takes the batches of example indices ``batches()`` gives, one
+    optimiser step per batch on ``batch_loss(indices)`` (gradients clipped to
+    norm 1), then scores dev with ``evaluate()``. The weights of the epoch
+    with the best dev F1 are loaded back at the end. Returns the per-epoch
+    history and the best epoch."""
+    history = []
+    best_f1, best_state, best_epoch = -1.0, None, 0
+    t0 = time.time()
+    step = 0
+    for epoch in range(1, epochs + 1):
+        model.train()
+        running = 0.0
+        order = batches()
+        for b, idx in enumerate(order, 1):
+            loss = batch_loss(idx)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            running += loss.item()
+            if b % log_every == 0:
+                elapsed = time.time() - t0
+                eta = elapsed / step * (len(order) * epochs - step)
+                print(f"epoch {epoch} step {b}/{len(order)} loss {running / log_every:.4f} "
+                      f"lr {scheduler.get_last_lr()[0]:.2e} elapsed {elapsed / 60:.1f}m eta {eta / 60:.1f}m", flush=True)
+                running = 0.0
+        dev = evaluate()
+        history.append({"epoch": epoch, "dev": dev, "minutes": round((time.time() - t0) / 60, 1)})
+        print(f"== epoch {epoch} dev F1 {dev['overall']['f1']:.2f} "
+              + " ".join(f"{t} {dev[t]['f1']:.2f}" for t in ENTITY_TYPES)
+              + f" ({(time.time() - t0) / 60:.1f} min)", flush=True)
+        if dev["overall"]["f1"] > best_f1:
+            best_f1, best_epoch = dev["overall"]["f1"], epoch
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    print(f"best epoch on dev: {best_epoch} (F1 {best_f1:.2f})", flush=True)
+    model.load_state_dict(best_state)
+    return history, best_epoch
+
+
+def final_scores(model, tokenizer, dev_sents, test_sents, use_casing: bool) -> dict:
+    """Rounds the weights through fp16 (as shipped), then scores and prints dev and test."""
+    fp16_roundtrip(model)
+    final = {
+        "dev": evaluate_word_level(model, tokenizer, dev_sents, use_casing),
+        "test": evaluate_word_level(model, tokenizer, test_sents, use_casing),
+    }
+    print("Final scores (fp16 weights, word level, first-piece prediction):")
+    for split in ("dev", "test"):
+        print(format_result(split, final[split]))
+    return final
+
+
 def train(args) -> None:
     torch.set_num_threads(args.threads)
     set_seed(args.seed)
@@ -480,50 +537,21 @@ def train(args) -> None:
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup * total_steps), total_steps)
     lengths = [len(e.ids) for e in examples]
 
-    history = []
-    best_f1, best_state, best_epoch = -1.0, None, 0
     t0 = time.time()
-    step = 0
     run_epochs = min(args.epochs, args.stop_after or args.epochs)
-    for epoch in range(1, run_epochs + 1):
-        model.train()
-        running = 0.0
-        for b, idx in enumerate(bucketed_batches(lengths, args.batch_size, rng), 1):
-            batch = collate([examples[i].ids for i in idx], [examples[i].casing for i in idx],
-                            [examples[i].labels for i in idx])
-            loss = model(**batch).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            step += 1
-            running += loss.item()
-            if b % args.log_every == 0:
-                elapsed = time.time() - t0
-                eta = elapsed / step * (steps_per_epoch * run_epochs - step)
-                print(f"epoch {epoch} step {b}/{steps_per_epoch} loss {running / args.log_every:.4f} "
-                      f"lr {scheduler.get_last_lr()[0]:.2e} elapsed {elapsed / 60:.1f}m eta {eta / 60:.1f}m", flush=True)
-                running = 0.0
-        dev = evaluate_word_level(model, tokenizer, dev_sents, use_casing)
-        history.append({"epoch": epoch, "dev": dev, "minutes": round((time.time() - t0) / 60, 1)})
-        print(f"== epoch {epoch} dev F1 {dev['overall']['f1']:.2f} "
-              + " ".join(f"{t} {dev[t]['f1']:.2f}" for t in ENTITY_TYPES)
-              + f" ({(time.time() - t0) / 60:.1f} min)", flush=True)
-        if dev["overall"]["f1"] > best_f1:
-            best_f1, best_epoch = dev["overall"]["f1"], epoch
-            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
 
-    print(f"best epoch on dev: {best_epoch} (F1 {best_f1:.2f})", flush=True)
-    model.load_state_dict(best_state)
-    fp16_roundtrip(model)
-    final = {
-        "dev": evaluate_word_level(model, tokenizer, dev_sents, use_casing),
-        "test": evaluate_word_level(model, tokenizer, test_sents, use_casing),
-    }
-    print("Final scores (fp16 weights, word level, first-piece prediction):")
-    for split in ("dev", "test"):
-        print(format_result(split, final[split]))
+    def batch_loss(idx: list[int]) -> torch.Tensor:
+        batch = collate([examples[i].ids for i in idx], [examples[i].casing for i in idx],
+                        [examples[i].labels for i in idx])
+        return model(**batch).loss
+
+    history, best_epoch = fit(
+        model, optimizer, scheduler, run_epochs, args.log_every,
+        batches=lambda: bucketed_batches(lengths, args.batch_size, rng),
+        batch_loss=batch_loss,
+        evaluate=lambda: evaluate_word_level(model, tokenizer, dev_sents, use_casing),
+    )
+    final = final_scores(model, tokenizer, dev_sents, test_sents, use_casing)
     if args.output:
         save_model(model, base_dir, Path(args.output))
         print(f"saved model to {args.output}")
