@@ -26,6 +26,9 @@ pub enum Class {
     Dash,
     /// Words that negate a verb ("not", "never", "didn't").
     Negation,
+    /// Names of days and months ("Friday", "June"), which make a
+    /// preposition before them a time adjunct (`said on Friday`).
+    Time,
     /// Pronouns that may stand for an organisation ("they", "its"): the
     /// `org` field of a pronoun line.
     Collective,
@@ -48,6 +51,7 @@ impl Class {
             "conjunction" => Class::Conjunction,
             "dash" => Class::Dash,
             "negation" => Class::Negation,
+            "time" => Class::Time,
             _ => return None,
         })
     }

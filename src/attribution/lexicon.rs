@@ -515,6 +515,7 @@ mod tests {
         assert!(lex.classes("—").has(Class::Dash) && lex.classes("--").has(Class::Dash));
         assert!(lex.classes("they").has(Class::Collective));
         assert!(lex.classes("it").has(Class::ThirdSingular));
+        assert!(lex.classes("friday").has(Class::Time) && lex.classes("june").has(Class::Time));
         assert_eq!(lex.classes("table"), Classes::default());
         assert_eq!(lex.pronoun_gender("she"), Some(Gender::Female));
         assert_eq!(lex.pronoun_gender("they"), None);
