@@ -46,6 +46,7 @@ from train_ner import (
     IGNORE_INDEX,
     base_model_dir,
     bucketed_batches,
+    collate,
     encode_text,
     evaluate_word_level,
     final_scores,
@@ -91,7 +92,7 @@ def teacher_logits(model, seqs, casings, batch_size: int) -> list[torch.Tensor]:
     out: list[torch.Tensor] = [None] * len(seqs)  # type: ignore[list-item]
     for k in range(0, len(order), batch_size):
         idx = order[k : k + batch_size]
-        batch = pad([seqs[i] for i in idx], [casings[i] for i in idx])
+        batch = collate([seqs[i] for i in idx], [casings[i] for i in idx])
         logits = model(**batch).logits
         for row, i in zip(logits, idx):
             out[i] = row[: len(seqs[i])].half().clone()
@@ -116,29 +117,16 @@ def cached_teacher_logits(teacher, seqs, casings, cache: str) -> list[torch.Tens
     return soft
 
 
-def pad(seqs, casings, labels=None, soft=None, num_labels: int = 9) -> dict:
-    """Pad a batch to its longest member; soft labels padded with zeros."""
-    width = max(len(s) for s in seqs)
-    n = len(seqs)
-    batch = {
-        "input_ids": torch.zeros((n, width), dtype=torch.long),
-        "token_type_ids": torch.zeros((n, width), dtype=torch.long),
-        "attention_mask": torch.zeros((n, width), dtype=torch.long),
-    }
-    if labels is not None:
-        batch["labels"] = torch.full((n, width), IGNORE_INDEX, dtype=torch.long)
-        batch["soft"] = torch.zeros((n, width, num_labels))
-        batch["soft_mask"] = torch.zeros((n, width), dtype=torch.bool)
-    for i, seq in enumerate(seqs):
-        length = len(seq)
-        batch["input_ids"][i, :length] = torch.tensor(seq)
-        batch["token_type_ids"][i, :length] = torch.tensor(casings[i])
-        batch["attention_mask"][i, :length] = 1
-        if labels is not None:
-            batch["labels"][i, :length] = torch.tensor(labels[i])
-            batch["soft"][i, :length] = soft[i].float()
-            batch["soft_mask"][i, 1 : length - 1] = True  # not [CLS]/[SEP]
-    return batch
+def soft_targets(soft: list[torch.Tensor], width: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """The teachers' logits of a batch padded to ``width`` pieces with
+    zeros, and the mask of the pieces they count on (not [CLS]/[SEP], not
+    padding)."""
+    targets = torch.zeros((len(soft), width, soft[0].shape[-1]))
+    mask = torch.zeros((len(soft), width), dtype=torch.bool)
+    for i, row in enumerate(soft):
+        targets[i, : len(row)] = row.float()
+        mask[i, 1 : len(row) - 1] = True
+    return targets, mask
 
 
 def make_student(teacher: BertForTokenClassification, layers: list[int]) -> BertForTokenClassification:
@@ -210,8 +198,8 @@ def distil(args) -> None:
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup * total), total)
 
     def batch_loss(idx: list[int]) -> torch.Tensor:
-        batch = pad([seqs[i] for i in idx], [casings[i] for i in idx], [labels[i] for i in idx],
-                    [soft[i] for i in idx])
+        batch = collate([seqs[i] for i in idx], [casings[i] for i in idx], [labels[i] for i in idx])
+        batch["soft"], batch["soft_mask"] = soft_targets([soft[i] for i in idx], batch["input_ids"].shape[1])
         inputs = {k: batch[k] for k in ("input_ids", "token_type_ids", "attention_mask")}
         return distillation_loss(model(**inputs).logits, batch, args.temperature, args.alpha)
 

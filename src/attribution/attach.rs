@@ -251,9 +251,9 @@ fn split_by_frame(ctx: &Context, cues: &[Cue], prev: &Framed, open: usize) -> bo
     let a = &ctx.quotes[prev.quote].tokens;
     let gap = a.end..open;
     let frame = |i: usize| cues[c].tokens.contains(&i) || speaker.tokens.contains(&i);
+    // The cue inside the gap also makes the gap non-empty.
     gap.contains(&cues[c].tokens.start)
         && !prev.borrowed
-        && open > a.end
         && ctx.word(open - 1) == ","
         && ctx.word(a.end.saturating_sub(2)) == ","
         && gap.clone().all(|i| {

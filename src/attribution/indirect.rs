@@ -298,11 +298,12 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
     // object's preposition a "that" is a relative pronoun (`called for a
     // law that ...`).
     let first = ctx.lower(after);
-    let adjunct = ctx.is(after, Class::Preposition)
+    let preposition = ctx.is(after, Class::Preposition)
         && first != "to"
-        && !OBJECT_PREPOSITIONS.contains(&first.as_str())
-        || first == ","
-            && !(after..end.min(after + MAX_THAT_DISTANCE)).any(|i| ctx.is(i, Class::Be));
+        && !OBJECT_PREPOSITIONS.contains(&first.as_str());
+    let commas =
+        first == "," && !(after..end.min(after + MAX_THAT_DISTANCE)).any(|i| ctx.is(i, Class::Be));
+    let adjunct = preposition || commas;
     let reach = if lemma_hearer || adjunct {
         MAX_HEARER_THAT_DISTANCE
     } else {
