@@ -169,6 +169,7 @@ fn following_report(
         return None;
     }
     let content_start = past_object_preposition(ctx, cue, content_start);
+    let content_start = past_adjunct(ctx, content_start, window.end);
     let content_end = stance::takes_object(ctx, cue)
         .then(|| stance::name_object_end(ctx, content_start, window.end))
         .flatten()
@@ -237,6 +238,42 @@ fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
         .find(|&i| ctx.word(i) == ",")
         .unwrap_or(from)
 }
+
+/// The content's start past a short time adjunct that opens it, when a
+/// "that" or a subject pronoun follows (`said on Friday he met ...`, `told
+/// X last week she would ...`): when the words were said is not what was
+/// said.
+fn past_adjunct(ctx: &Context, start: usize, end: usize) -> usize {
+    let first = ctx.lower(start);
+    let opens = first != "to" && ADJUNCT_OPENERS.contains(&first.as_str())
+        || ctx.capitalised(start) && ctx.is(start, Class::Time);
+    if !opens || ctx.in_quote(start) {
+        return start;
+    }
+    let clause = |i: usize| ctx.lower(i) == "that" || ctx.is(i, Class::SubjectPronoun);
+    // Inside the adjunct: plain words, a time preposition, "of"; a
+    // subordinator ("after he spoke") opens a clause of its own.
+    let inside = |i: usize| {
+        let word = ctx.lower(i);
+        ctx.tokens[i].is_word()
+            && !ctx.in_quote(i)
+            && (ctx.capitalised(i) || lexicon().verbs(ctx.word(i)).is_empty())
+            && (!ctx.is(i, Class::Preposition)
+                || word == "of"
+                || ADJUNCT_OPENERS.contains(&word.as_str())
+                    && !SUBORDINATORS.contains(&word.as_str()))
+    };
+    let stop = (start + 1..end.min(start + MAX_ADJUNCT_WORDS + 2))
+        .take_while(|&i| clause(i) || inside(i))
+        .find(|&i| clause(i));
+    match stop {
+        Some(i) if i > start + 1 && (start..i).any(|t| ctx.is(t, Class::Time)) => i,
+        _ => start,
+    }
+}
+
+/// Prepositions that also open a clause of their own (`after he spoke`).
+const SUBORDINATORS: &[&str] = &["after", "before"];
 
 /// Most words of a hearer between a verb and the comma that closes a
 /// preposed frame (`..., Berg told the radio, an agency says`).
