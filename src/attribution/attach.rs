@@ -349,6 +349,7 @@ fn cue_after(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
         ..
     } = around;
     let embedded_quote = embedded(ctx, span.start);
+    let closed = ctx.word(span.end.saturating_sub(2)) == ".";
     // A question after the quote (`"..." Asked why, she said`) opens a new
     // exchange: no cue past it frames this quote.
     let after_cue = cues_in(cues, after)
@@ -365,6 +366,9 @@ fn cue_after(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
             // `X said: "...", adding that ...`: the participle is a new
             // report of the speaker the cue before introduced.
             && !(around.verb_before.is_some() && ctx.lower(c.tokens.start).ends_with("ing"))
+            // `"A." Y said: "B."`: a cue before a colon introduces the
+            // quote after it, not a quote that closed its own sentence.
+            && !(closed && ctx.word(c.tokens.end) == ":")
         });
     let signature = (|| {
         let next = (span.end..ctx.tokens.len()).find(|&i| !ctx.is_break(i))?;
@@ -450,6 +454,17 @@ fn previous_sentence_cue(ctx: &Context, cues: &[Cue], around: &Around) -> Option
         })?;
     let cue = &cues[c];
     let sentence = ctx.report_window(&cue.tokens).start;
+    // A sentence that is a quote and its frame run on (`"A," X said,
+    // invoking Y. "B."`, `"A," said X, who knows Y. "B."`): its later cue
+    // takes no quote, and "B" continues "A".
+    let framed_quote = ctx.quotes.iter().any(|other| {
+        (sentence + 1..=cue.tokens.start).contains(&other.tokens.end)
+            && cues_in(cues, &(other.tokens.end..cue.tokens.start))
+                .any(|k| matches!(cues[k].kind, CueKind::Verb(_)))
+    });
+    if framed_quote {
+        return None;
+    }
     let speaker =
         subject_of(ctx, cue, sentence).or_else(|| mention_after(ctx, cue.tokens.end, stop))?;
     Some(Framed {
