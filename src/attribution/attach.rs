@@ -105,10 +105,11 @@ pub fn direct_quotes(ctx: &Context, cues: &mut [Cue]) -> Vec<Found> {
     found
 }
 
-/// Joins an uncued direct quote to the report right before it when only
-/// that report's cue and speaker stand between them in the paragraph
-/// (`Both parties "saw ...," said Victor Cha, who served .... "In that
-/// sense, ..."`): one report in two pieces. `found` is in text order.
+/// Joins a direct quote with no cue of its own, or only the one it
+/// borrowed from the report, to the report right before it when only that
+/// report's cue and speaker stand between them in the paragraph (`Both
+/// parties "saw ...," said Victor Cha, who served .... "In that sense,
+/// ..."`): one report in two pieces. `found` is in text order.
 pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -118,7 +119,13 @@ pub fn join_trailing_quotes(ctx: &Context, found: Vec<Found>) -> Vec<Found> {
                     || prev.speaker.as_ref().is_some_and(|m| m.tokens.contains(&i))
             };
             let gap = prev.parts.iter().map(|p| p.end).max().unwrap_or(0)..f.parts[0].start;
-            f.cue.is_none()
+            // A quote that borrowed the report's cue continues it only
+            // after the frame (`Teachers are "looking ...," X said. "That's
+            // ..."`), not after content that follows its cue.
+            let borrowed = f.cue.is_some()
+                && f.cue == prev.cue
+                && prev.cue.as_ref().is_some_and(|c| c.start >= gap.start);
+            (f.cue.is_none() || borrowed)
                 && f.kind == QuoteKind::Direct
                 && prev.kind != QuoteKind::Direct
                 && prev.cue.is_some()
