@@ -207,7 +207,7 @@ fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
 fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool {
     let a = &ctx.quotes[prev.quote].tokens;
     let b = &ctx.quotes[next.quote].tokens;
-    if split_by_frame(ctx, cues, prev, b.start) {
+    if split_by_frame(ctx, cues, prev, next.quote) {
         return true;
     }
     if next.cue.is_some() && prev.cue.is_some() && next.cue != prev.cue {
@@ -263,13 +263,22 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
 /// that frame's cue and speaker lie between them, in one sentence, and a
 /// comma ends the first piece and the frame. A cue found after the second
 /// piece then belongs to another report.
-fn split_by_frame(ctx: &Context, cues: &[Cue], prev: &Framed, open: usize) -> bool {
+fn split_by_frame(ctx: &Context, cues: &[Cue], prev: &Framed, next: usize) -> bool {
     let (Some(c), Some(speaker)) = (prev.cue, prev.speaker.as_ref()) else {
         return false;
     };
     let a = &ctx.quotes[prev.quote].tokens;
-    let gap = a.end..open;
-    let frame = |i: usize| cues[c].tokens.contains(&i) || speaker.tokens.contains(&i);
+    let b = &ctx.quotes[next].tokens;
+    let (open, gap) = (b.start, a.end..b.start);
+    // The frame may run on (`said Sherman, speaking of politicians, "and
+    // leave ..."`) when the second piece opens in lower case, mid-sentence,
+    // unless the words after the frame open a clause the quote completes
+    // (`noting that he and his wife, "have ..."`).
+    let lower_case = (open + 1..b.end)
+        .find(|&i| ctx.tokens[i].is_word())
+        .is_some_and(|i| ctx.word(i).starts_with(char::is_lowercase))
+        && !gap.clone().any(|i| ctx.lower(i) == "that");
+    let frame = |i: usize| lower_case || cues[c].tokens.contains(&i) || speaker.tokens.contains(&i);
     // The cue inside the gap also makes the gap non-empty.
     gap.contains(&cues[c].tokens.start)
         && !prev.borrowed
