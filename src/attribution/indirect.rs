@@ -352,7 +352,8 @@ fn complement_start(ctx: &Context, cue: &Cue, end: usize) -> usize {
                 && !ctx.is(i, Class::SubjectPronoun)
                 && ((adjunct || lemma_hearer) && ctx.word(i) == ","
                     || !matches!(ctx.word(i), "," | ";"))
-                && lexicon().verbs(ctx.word(i)).is_empty()
+                && (lexicon().verbs(ctx.word(i)).is_empty()
+                    || (adjunct || lemma_hearer) && nominal(ctx, after, i))
         })
         .find(|&i| ctx.lower(i) == "that")
         // Set off by commas, the adjunct closes with one before "that";
@@ -393,6 +394,20 @@ fn noun_before_that(ctx: &Context, start: usize, that: usize) -> bool {
                 && !ctx.is(i, Class::Time)
                 && !ctx.in_quote(i)
         })
+}
+
+/// Whether the word at `i`, which can be a verb, is a noun here: the
+/// head of a noun phrase that opens with a determiner one or two words
+/// before it, after `floor` (`said in her opening remarks that`, `said in
+/// an interview that`).
+fn nominal(ctx: &Context, floor: usize, i: usize) -> bool {
+    let determiner = |k: usize| k >= floor && ctx.is(k, Class::Determiner);
+    i > floor
+        && (determiner(i - 1)
+            || i > floor + 1
+                && determiner(i - 2)
+                && ctx.tokens[i - 1].is_word()
+                && lexicon().verbs(ctx.word(i - 1)).is_empty())
 }
 
 /// The content's start past the preposition of the verb's object, when
