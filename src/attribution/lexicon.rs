@@ -58,6 +58,9 @@ pub struct Verb {
     /// It reports a refusal (`declined to comment`): its reports are
     /// negated (a `refusal` tag).
     pub refusal: bool,
+    /// Words that make it no cue when they follow it (`not:` tags:
+    /// `adding to his lead`, `continues to grow`).
+    pub not_before: Vec<String>,
 }
 
 impl VerbClass {
@@ -264,7 +267,12 @@ impl Lexicon {
         let mut complement = None;
         let mut cue_class = class.default_cue_class();
         let mut refusal = false;
+        let mut not_before = Vec::new();
         for tag in tags {
+            if let Some(word) = tag.strip_prefix("not:") {
+                not_before.push(word.to_owned());
+                continue;
+            }
             if let Some(name) = tag.strip_prefix("cue:") {
                 cue_class = CueClass::parse(name).expect("a known cue class");
                 continue;
@@ -300,6 +308,7 @@ impl Lexicon {
             complement,
             cue_class,
             refusal,
+            not_before,
         };
         for form in inflections(lemma, past.as_deref(), participle.as_deref()) {
             let entries = self.verbs.entry(form).or_default();
@@ -503,6 +512,10 @@ mod tests {
             .contains(&"diplomat".to_owned()));
         assert_eq!(lex.title("Mrs."), Some(Some(Gender::Female)));
         assert!(lex.verbs("table").is_empty());
+        assert!(lex
+            .verbs("continues")
+            .iter()
+            .any(|v| v.not_before == ["to"]));
     }
 
     #[test]

@@ -216,7 +216,12 @@ type Veto = fn(&Context, &Reading) -> bool;
 
 /// The vetoes on every form, before a portrayal verb looks for its
 /// object.
-const FORM_VETOES: &[Veto] = &[after_determiner, passive, capitalised_in_sentence];
+const FORM_VETOES: &[Veto] = &[
+    word_after,
+    after_determiner,
+    passive,
+    capitalised_in_sentence,
+];
 
 /// The vetoes on the forms of speech and cognition verbs, after the
 /// [`FORM_VETOES`].
@@ -227,6 +232,12 @@ const CLAUSE_VETOES: &[Veto] = &[
     counted_plural,
     bare_base_form,
 ];
+
+/// A word that its `not:` tags name follows the verb, which then means
+/// something else (`adding to his lead`, `continues to grow`).
+fn word_after(_: &Context, r: &Reading) -> bool {
+    r.verb.not_before.contains(&r.next)
+}
 
 /// After a determiner the form is a noun (`the report`), unless the
 /// determiner is a quantifier subject (`many believe`).
