@@ -106,7 +106,7 @@ fn preposed_parts(
     // Obama has said ...`) is not what was said; one before a clause of
     // its own sets its scene and belongs to it, as in PolNeAR (`By spring,
     // the line will ..., Berg wrote`).
-    let adverbial = opens_adjunct(ctx, start)
+    let adverbial = (opens_adjunct(ctx, start) || time_phrase(ctx, &(start..head - 1)))
         && !(start..head).any(|i| ctx.in_quote(i))
         && !(start..head - 1).any(|i| ctx.word(i) == ",");
     if adverbial || word_count(ctx, &(start..head)) < MIN_CLAUSE_WORDS {
@@ -209,6 +209,23 @@ fn opens_adjunct(ctx: &Context, i: usize) -> bool {
             || pronoun(ctx.word(i + 1)).is_some();
     }
     ctx.is(i, Class::Preposition) && !NOT_ADVERBIAL.contains(&ctx.lower(i).as_str())
+}
+
+/// Whether the words of `range` are a short time phrase with no verb of
+/// its own (`Later in the day`, `Last week`, `On Tuesday`), not a clause.
+fn time_phrase(ctx: &Context, range: &Range<usize>) -> bool {
+    let first = ctx.lower(range.start);
+    let opens = matches!(first.as_str(), "later" | "earlier")
+        || ctx.is(range.start, Class::Time)
+        || matches!(first.as_str(), "last" | "this" | "next")
+            && ctx.is(range.start + 1, Class::Time);
+    opens
+        && word_count(ctx, range) <= MAX_ADJUNCT_WORDS
+        && range.clone().all(|i| {
+            ctx.tokens[i].is_word()
+                && !ctx.is(i, Class::Be)
+                && lexicon().verbs(ctx.word(i)).is_empty()
+        })
 }
 
 /// Prepositions that [`opens_adjunct`] does not take to open an adverbial:
