@@ -57,7 +57,7 @@ pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
         p == sentence
             || ctx.in_quote(p - 1)
             || ctx.word(p - 1) == ","
-            || ctx.is(p - 1, Class::Subordinator)
+            || opens_subordinate(ctx, p - 1)
             || joins_clauses(ctx, p - 1) && personal_subject(ctx, p)
     };
     let search = |strict: bool| {
@@ -223,6 +223,18 @@ mod tests {
         let text = "Smith spoke on Monday, saying the talks failed.";
         with_context(text, &[("Smith", EntityLabel::Per)], |ctx| {
             let at = ctx.at("saying");
+            let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Speech));
+            let m = subject_of(ctx, &cue, 0).expect("a subject");
+            assert_eq!(ctx.slice(&m.tokens), "Smith");
+        });
+    }
+
+    #[test]
+    fn a_preposition_that_can_be_a_subordinator_opens_no_clause() {
+        let text = "Smith went after Jones on Monday, calling him a liar.";
+        let entities = [("Smith", EntityLabel::Per), ("Jones", EntityLabel::Per)];
+        with_context(text, &entities, |ctx| {
+            let at = ctx.at("calling");
             let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Speech));
             let m = subject_of(ctx, &cue, 0).expect("a subject");
             assert_eq!(ctx.slice(&m.tokens), "Smith");
