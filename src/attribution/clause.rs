@@ -24,6 +24,21 @@ pub fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
 
 /// The report of `cue` with content `parts` (trimmed; those too short
 /// dropped), mixed when a part holds a quote.
+/// Words that are a whole answer (`said yes`, `said so`), as PolNeAR
+/// marks them.
+const ANSWERS: &[&str] = &["yes", "no", "so"];
+
+/// Whether `range` is one word that answers on its own, with the sentence
+/// or clause ending after it (`said no.`, not `said no one`).
+pub fn is_answer(ctx: &Context, range: &Range<usize>) -> bool {
+    range.len() == 1
+        && ANSWERS.contains(&ctx.lower(range.start).as_str())
+        && ctx
+            .tokens
+            .get(range.end)
+            .is_none_or(|t| !t.is_word() && !ctx.in_quote(range.end))
+}
+
 pub fn report(
     ctx: &Context,
     parts: Vec<Range<usize>>,
@@ -36,6 +51,7 @@ pub fn report(
     let long_enough = |p: &Range<usize>| {
         word_count(ctx, p) >= MIN_CLAUSE_WORDS
             || stance && p.len() == 1 && !is_function_word(&ctx.lower(p.start))
+            || is_answer(ctx, p)
     };
     let parts: Vec<Range<usize>> = parts
         .into_iter()

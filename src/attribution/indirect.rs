@@ -6,7 +6,7 @@ use std::iter::once;
 use std::ops::Range;
 
 use super::classes::Class;
-use super::clause::{clause_end, opens_relative, report, MIN_CLAUSE_WORDS};
+use super::clause::{clause_end, is_answer, opens_relative, report, MIN_CLAUSE_WORDS};
 use super::context::Context;
 use super::lexicon::{is_day, lexicon, Complement, VerbClass};
 use super::speakers::mention_after;
@@ -46,6 +46,11 @@ fn verb_clause(ctx: &Context, cue: &Cue, class: VerbClass) -> Option<Found> {
         .as_ref()
         .map_or(cue.tokens.end, |m| m.tokens.end.max(cue.tokens.end));
     let hearer = lexicon().takes(ctx.word(cue.tokens.start), Complement::Hearer);
+    // `X said yes`: the answer is the content, whatever stands before.
+    let answer = cue.tokens.end..cue.tokens.end + 1;
+    if class == VerbClass::Speech && is_answer(ctx, &answer) {
+        return report(ctx, vec![answer], cue, speaker);
+    }
     match preposed_parts(ctx, &window, head, speaker_end, hearer) {
         Some(parts) => report(ctx, parts, cue, speaker),
         None => following_report(ctx, cue, &window, speaker),
