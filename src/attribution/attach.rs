@@ -254,11 +254,17 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
     let sentence_ends = (a.end..b.start).filter(|&i| ctx.ends_sentence(i)).count();
     // A quote that ended its sentence with a period (`"A." X said. "B."`)
     // is a report of its own; a comma or question mark leaves it open.
-    let closed = ctx.word(a.end.saturating_sub(2)) == ".";
+    let closed = last_mark(ctx, a) == ".";
     loose_words == 0 || cue_between && sentence_ends <= 1 && !closed && !embedded(ctx, b.start)
 }
 
-/// Whether the quote opening at `open` is the second piece of one quote
+/// The punctuation that ends a quote's words, before its closing mark
+/// (`"...,"` gives ","; `"...."` gives ".").
+fn last_mark<'d>(ctx: &Context<'d>, quote: &Range<usize>) -> &'d str {
+    ctx.word(quote.end.saturating_sub(2))
+}
+
+/// Whether quote `next` is the second piece of one quote
 /// split by the frame of the quote before it (`"A," X said, "B."`): only
 /// that frame's cue and speaker lie between them, in one sentence, and a
 /// comma ends the first piece and the frame. A cue found after the second
@@ -283,7 +289,7 @@ fn split_by_frame(ctx: &Context, cues: &[Cue], prev: &Framed, next: usize) -> bo
     gap.contains(&cues[c].tokens.start)
         && !prev.borrowed
         && ctx.word(open - 1) == ","
-        && ctx.word(a.end.saturating_sub(2)) == ","
+        && last_mark(ctx, a) == ","
         && gap.clone().all(|i| {
             !ctx.is_break(i) && !ctx.ends_sentence(i) && (!ctx.tokens[i].is_word() || frame(i))
         })
@@ -365,7 +371,7 @@ fn cue_after(ctx: &Context, cues: &[Cue], around: &Around) -> Option<Framed> {
         ..
     } = around;
     let embedded_quote = embedded(ctx, span.start);
-    let closed = ctx.word(span.end.saturating_sub(2)) == ".";
+    let closed = last_mark(ctx, span) == ".";
     // A question after the quote (`"..." Asked why, she said`) opens a new
     // exchange: no cue past it frames this quote.
     let after_cue = cues_in(cues, after)

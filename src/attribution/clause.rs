@@ -22,8 +22,6 @@ pub fn kind_of(ctx: &Context, parts: &[Range<usize>]) -> QuoteKind {
     }
 }
 
-/// The report of `cue` with content `parts` (trimmed; those too short
-/// dropped), mixed when a part holds a quote.
 /// Words that are a whole answer (`said yes`, `said so`), as PolNeAR
 /// marks them.
 const ANSWERS: &[&str] = &["yes", "no", "so"];
@@ -39,6 +37,8 @@ pub fn is_answer(ctx: &Context, range: &Range<usize>) -> bool {
             .is_none_or(|t| !t.is_word() && !ctx.in_quote(range.end))
 }
 
+/// The report of `cue` with content `parts` (trimmed; those too short
+/// dropped), mixed when a part holds a quote.
 pub fn report(
     ctx: &Context,
     parts: Vec<Range<usize>>,

@@ -217,7 +217,8 @@ fn opens_adjunct(ctx: &Context, i: usize) -> bool {
 }
 
 /// Whether the words of `range` are a short time phrase with no verb of
-/// its own (`Later in the day`, `Last week`, `On Tuesday`), not a clause.
+/// its own (`Later in the day`, `Last week`, `Tuesday night`), not a
+/// clause.
 fn time_phrase(ctx: &Context, range: &Range<usize>) -> bool {
     let first = ctx.lower(range.start);
     let opens = matches!(first.as_str(), "later" | "earlier")

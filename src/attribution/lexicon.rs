@@ -59,7 +59,7 @@ pub struct Verb {
     /// negated (a `refusal` tag).
     pub refusal: bool,
     /// Words that make it no cue when they follow it (`not:` tags:
-    /// `adding to his lead`, `continues to grow`).
+    /// `continues to grow`).
     pub not_before: Vec<String>,
 }
 

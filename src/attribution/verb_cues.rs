@@ -234,7 +234,7 @@ const CLAUSE_VETOES: &[Veto] = &[
 ];
 
 /// A word that its `not:` tags name follows the verb, which then means
-/// something else (`adding to his lead`, `continues to grow`).
+/// something else (`continues to grow`).
 fn word_after(_: &Context, r: &Reading) -> bool {
     r.verb.not_before.contains(&r.next)
 }
