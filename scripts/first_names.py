@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates src/gender/lexicon/first_names.tsv, the first names that
+"""Regenerates src/lexicon/data/first_names.tsv, the first names that
 quotelink takes as evidence of a speaker's gender.
 
 Source: the US Social Security Administration's baby-name counts (a work of
@@ -24,7 +24,7 @@ import zipfile
 MIN_COUNT = 1000
 MIN_SHARE = 0.98
 FIRST_YEAR = 1920
-OUT = pathlib.Path(__file__).resolve().parent.parent / "src/gender/lexicon/first_names.tsv"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "src/lexicon/data/first_names.tsv"
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod gender;
+pub mod lexicon;
 pub mod meta;
 pub mod model;
 pub mod ner;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Gender, VerbClass};
+use crate::lexicon::{Gender, VerbClass};
 use crate::model::{CueClass, QuoteKind};
 
 /// What kind of cue it is, which tells where its source and content are.

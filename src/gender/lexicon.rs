@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 use super::{Gender, GenderEvidence};
 
 static WORDS: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
-    LazyLock::new(|| parse(include_str!("lexicon/words.tsv")));
+    LazyLock::new(|| parse(include_str!("../lexicon/data/gender_words.tsv")));
 
 static FIRST_NAMES: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
-    LazyLock::new(|| parse(include_str!("lexicon/first_names.tsv")));
+    LazyLock::new(|| parse(include_str!("../lexicon/data/first_names.tsv")));
 
 /// The gender and evidence class of a lower-case word (a pronoun, an
 /// honorific without its period, or a role noun).

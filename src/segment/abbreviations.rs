@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 /// The title list the rule stage reads too: its `abbr` lines are the
 /// abbreviated titles that precede a name.
-const TITLE_LIST: &str = include_str!("../attribution/lexicon/titles.txt");
+const TITLE_LIST: &str = include_str!("../lexicon/data/titles.txt");
 
 /// Titles that always precede a name, capitalised: a period after them
 /// never ends a sentence ("Sen. Warren", "Dr. No"). The `abbr` lines of

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::Error;
-use crate::attribution::QuoteKind;
 use crate::gender::Gender;
 use crate::meta::Meta;
+use crate::model::QuoteKind;
 use crate::ner::EntityLabel;
 
 /// A document record, with the fields the tables use.

@@ -10,8 +10,8 @@ use super::names::{join_short_names, normalise};
 use super::records::DocLine;
 use super::sink::{Cell, Column, ColumnType};
 use super::{group_value, DateBucket};
-use crate::attribution::QuoteKind;
 use crate::gender::Gender;
+use crate::model::QuoteKind;
 use crate::ner::EntityLabel;
 
 /// What to group the counts by.

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
 use super::context::Context;
-use super::lexicon::{lexicon, Gender};
+use crate::lexicon::Class;
+use crate::lexicon::{lexicon, Gender};
 
 /// Personal pronouns that can be subjects, with their gender: subject,
 /// object and possessive pronouns, and the relative "who", which stands
@@ -119,8 +119,8 @@ pub fn joins_clauses(ctx: &Context, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::context::testing::with_context;
     use super::*;
-    use crate::attribution::context::testing::with_context;
 
     #[test]
     fn pronouns_have_their_gender_and_object_pronouns_but_him_and_her_are_none() {

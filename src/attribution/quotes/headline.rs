@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
-use super::confidence;
-use super::context::Context;
-use super::lexicon::lexicon;
-use super::speakers::name_mention;
-use super::types::{Found, Sense};
+use crate::attribution::confidence;
+use crate::attribution::speakers::mentions::name_mention;
+use crate::attribution::text::context::Context;
+use crate::attribution::types::{Found, Sense};
+use crate::lexicon::lexicon;
 use crate::model::{CueClass, QuoteKind};
 
 /// Most words in the name before the colon.

@@ -2,14 +2,14 @@
 //! asked by Y if ...`): the question is the content and the asker, when
 //! named, its source.
 
-use super::classes::Class;
-use super::clause::kind_of;
-use super::confidence;
-use super::context::Context;
-use super::lexicon::{lexicon, VerbClass};
-use super::speakers::mention_after;
-use super::types::{Cue, CueKind, Found};
-use super::words::{trim, word_count};
+use crate::attribution::confidence;
+use crate::attribution::speakers::mentions::mention_after;
+use crate::attribution::text::clause::kind_of;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{trim, word_count};
+use crate::attribution::types::{Cue, CueKind, Found};
+use crate::lexicon::Class;
+use crate::lexicon::{lexicon, VerbClass};
 
 /// Words that open the question itself.
 const QUESTION_OPENERS: &[&str] = &[
@@ -85,7 +85,7 @@ pub fn question(ctx: &Context, cue: &Cue) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
 
     #[test]
     fn a_passive_question_is_the_content() {

@@ -5,13 +5,13 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::confidence;
-use super::context::Context;
-use super::speakers::entity_mention;
-use super::tokens::TokenKind;
-use super::types::{Found, Mention, MentionKind};
-use super::words::pronoun;
+use super::mentions::entity_mention;
+use crate::attribution::confidence;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::tokens::TokenKind;
+use crate::attribution::text::words::pronoun;
+use crate::attribution::types::{Found, Mention, MentionKind};
+use crate::lexicon::Class;
 use crate::model::EntityLabel;
 
 /// Most paragraph breaks between an uncued quote and the attributed quote

@@ -4,13 +4,13 @@
 
 use std::iter::once;
 
-use super::classes::Class;
-use super::clause::{clause_end, report};
-use super::context::Context;
-use super::lexicon::{lexicon, PhraseKind};
-use super::speakers::name_mention;
-use super::types::{Cue, CueKind, Found, Mention, MentionKind, Sense};
-use super::words::{match_words, pronoun, strip_possessive};
+use crate::attribution::speakers::mentions::name_mention;
+use crate::attribution::text::clause::{clause_end, report};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{match_words, pronoun, strip_possessive};
+use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind, Sense};
+use crate::lexicon::Class;
+use crate::lexicon::{lexicon, PhraseKind};
 
 /// Words that open a noun cue's complement: a clause (`that`), an
 /// infinitive (`to`) or the object of the act (`of`, `on`, ...).
@@ -95,7 +95,7 @@ const MAX_DESCRIPTOR_WORDS: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
 
     #[test]
     fn a_noun_after_a_possessor_reports_its_complement() {

@@ -6,11 +6,11 @@
 
 use std::ops::Range;
 
-use super::clause::kind_of;
-use super::confidence;
-use super::context::Context;
-use super::types::Found;
-use super::words::{trim, word_count};
+use crate::attribution::confidence;
+use crate::attribution::text::clause::kind_of;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{trim, word_count};
+use crate::attribution::types::Found;
 use crate::model::QuoteKind;
 
 /// `found` (in text order) with exclusive parts, in text order of their
@@ -90,7 +90,7 @@ fn without(ctx: &Context, mut f: Found, taken: impl Fn(usize) -> bool) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
     use crate::attribution::types::{Mention, MentionKind};
 
     fn report(part: Range<usize>, cue: Range<usize>, confidence: f32) -> Found {

@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::clause::{clause_end, kind_of};
-use super::confidence;
-use super::context::Context;
-use super::lexicon::VerbClass;
-use super::types::{Cue, CueKind, Found};
-use super::words::{trim, word_count};
+use crate::attribution::confidence;
+use crate::attribution::text::clause::{clause_end, kind_of};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{trim, word_count};
+use crate::attribution::types::{Cue, CueKind, Found};
+use crate::lexicon::Class;
+use crate::lexicon::VerbClass;
 
 /// Whether token `i` sets the subject of an evidential verb off from what
 /// comes before: a comma, semicolon, colon, bracket or dash. Not a hyphen
@@ -66,7 +66,7 @@ pub fn hearsay_at(ctx: &Context, i: usize) -> Option<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
 
     #[test]
     fn the_subject_and_complement_are_the_content_with_no_source() {

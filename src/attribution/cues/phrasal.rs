@@ -5,11 +5,11 @@
 use std::iter::once;
 use std::ops::Range;
 
-use super::clause::{opens_relative, report, MIN_CLAUSE_WORDS};
-use super::context::Context;
-use super::speakers::{bare_noun_phrase, mention_after};
-use super::types::{Cue, CueKind, Found, Mention, MentionKind};
-use super::words::{pronoun, word_count};
+use crate::attribution::speakers::mentions::{bare_noun_phrase, mention_after};
+use crate::attribution::text::clause::{opens_relative, report, MIN_CLAUSE_WORDS};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{pronoun, word_count};
+use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind};
 
 /// `according to X, ...` and `..., according to X`.
 pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {
@@ -85,7 +85,7 @@ pub fn opinion(ctx: &Context, cue: &Cue) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
 
     #[test]
     fn according_to_names_the_source_before_the_clause() {

@@ -4,14 +4,14 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::confidence;
-use super::context::Context;
-use super::speakers::{mention_after, mention_before, sentence_subject};
-use super::subjects::{clause_subject, subject_of};
-use super::tokens::TokenKind;
-use super::types::{Cue, CueKind, Found, Mention, MentionKind};
-use super::words::word_count;
+use crate::attribution::confidence;
+use crate::attribution::speakers::mentions::{mention_after, mention_before, sentence_subject};
+use crate::attribution::speakers::subjects::{clause_subject, subject_of};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::tokens::TokenKind;
+use crate::attribution::text::words::word_count;
+use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind};
+use crate::lexicon::Class;
 use crate::model::QuoteKind;
 
 /// Most words between a quote and its cue (`"...," the minister of X said`).
@@ -579,8 +579,8 @@ fn pre_window(ctx: &Context, q: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
     use crate::attribution::cues::find_cues;
+    use crate::attribution::text::context::testing::with_context;
 
     /// The cue with which `strategy` frames quote `q` of `text`.
     fn framed_by(strategy: Strategy, text: &str, q: usize) -> Option<String> {

@@ -2,10 +2,10 @@
 //! is their object noun phrase, not the adjuncts after it (`endorsed
 //! Hillary Clinton on Thursday`).
 
-use super::context::Context;
-use super::lexicon::{is_day, is_time_word, lexicon, Complement};
-use super::types::Cue;
-use super::words::is_name_joiner;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::is_name_joiner;
+use crate::attribution::types::Cue;
+use crate::lexicon::{is_day, is_time_word, lexicon, Complement};
 
 /// Words that end an object noun phrase: some prepositions and clause
 /// openers (the whole classes change PolNeAR output, measured for #11)
@@ -44,9 +44,9 @@ pub fn name_object_end(ctx: &Context, start: usize, end: usize) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
-    use crate::attribution::lexicon::VerbClass;
+    use crate::attribution::text::context::testing::with_context;
     use crate::attribution::types::CueKind;
+    use crate::lexicon::VerbClass;
 
     #[test]
     fn a_named_object_ends_before_its_adjuncts() {

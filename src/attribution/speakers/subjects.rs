@@ -3,12 +3,12 @@
 //! said`) the subject of the clause it hangs from; failing a mention, the
 //! bare words before the verb (`all but two said`, `Six in 10 say`).
 
-use super::classes::Class;
-use super::context::Context;
-use super::lexicon::{is_cardinal, is_time_word, lexicon};
-use super::speakers::{head_after, mention_before, noun_phrase};
-use super::types::{Cue, Mention};
-use super::words::{is_function_word, joins_clauses};
+use super::mentions::{head_after, mention_before, noun_phrase};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{is_function_word, joins_clauses};
+use crate::attribution::types::{Cue, Mention};
+use crate::lexicon::Class;
+use crate::lexicon::{is_cardinal, is_time_word, lexicon};
 use crate::model::EntityLabel;
 
 /// The subject of a verb cue: the mention before it, or for a participle
@@ -127,11 +127,7 @@ fn is_share(ctx: &Context, i: usize) -> bool {
 /// The words between the start of a clause and its verb at `cue_start`,
 /// when they are few, outside quotes and open the sentence or follow a
 /// comma: a subject the mention rules do not read ("all but two").
-pub(super) fn bare_subject(
-    ctx: &Context,
-    cue_start: usize,
-    sentence_start: usize,
-) -> Option<Mention> {
+pub fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> Option<Mention> {
     let mut start = cue_start;
     while start > sentence_start
         && (ctx.tokens[start - 1].is_word() || ctx.word(start - 1) == "%")
@@ -192,9 +188,9 @@ pub(super) fn bare_subject(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
-    use crate::attribution::lexicon::VerbClass;
+    use crate::attribution::text::context::testing::with_context;
     use crate::attribution::types::CueKind;
+    use crate::lexicon::VerbClass;
 
     #[test]
     fn plain_words_before_the_verb_are_a_bare_subject() {

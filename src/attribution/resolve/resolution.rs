@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::confidence;
-use super::context::Context;
-use super::lexicon::{lexicon, Gender};
-use super::speakers::entity_mention;
-use super::types::{Found, Mention, MentionKind};
-use super::words::strip_possessive;
+use crate::attribution::confidence;
+use crate::attribution::speakers::mentions::entity_mention;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::strip_possessive;
+use crate::attribution::types::{Found, Mention, MentionKind};
+use crate::lexicon::Class;
+use crate::lexicon::{lexicon, Gender};
 use crate::model::{EntityLabel, Quote, QuoteKind, Speaker};
 
 /// One person or organisation being tracked.

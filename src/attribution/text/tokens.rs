@@ -116,7 +116,7 @@ fn takes_period(word: &str, after: &str) -> bool {
         _ if word.contains('.') => true,
         Abbreviation::Never => true,
         Abbreviation::BeforeOpener => next_word.is_some_and(|w| !is_opener(w)),
-        Abbreviation::None => crate::attribution::lexicon::lexicon().is_abbreviation(word),
+        Abbreviation::None => crate::lexicon::lexicon().is_abbreviation(word),
     }
 }
 

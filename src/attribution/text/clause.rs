@@ -3,12 +3,12 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::confidence;
 use super::context::Context;
-use super::lexicon::{lexicon, VerbClass};
-use super::types::{Cue, CueKind, Found, Mention};
 use super::words::{is_function_word, joins_clauses, trim, word_count};
+use crate::attribution::confidence;
+use crate::attribution::types::{Cue, CueKind, Found, Mention};
+use crate::lexicon::Class;
+use crate::lexicon::{lexicon, VerbClass};
 use crate::model::QuoteKind;
 
 /// Fewest words an indirect clause needs.
@@ -183,8 +183,8 @@ fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::context::testing::with_context;
     use super::*;
-    use crate::attribution::context::testing::with_context;
 
     /// The clause `clause_end` finds from the word `from` to the end.
     fn clause(text: &str, from: &str) -> String {

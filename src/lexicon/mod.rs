@@ -1,13 +1,16 @@
-//! The stage's word lists, read once from the `lexicon/*.txt` files compiled
-//! into the binary: reporting verbs with all their inflections, phrasal
-//! cues, role nouns, name titles and the closed-class words (determiners,
-//! prepositions, pronouns, ...).
+//! The crate's one lexicon: every word list the stages read, kept as data
+//! in `data/` and compiled into the binary, parsed once. Reporting verbs
+//! with all their inflections, phrasal cues, role nouns, name titles and
+//! the closed-class words with their classes (determiners, prepositions,
+//! pronouns, ...) and the tagged subsets the rules ask for.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::classes::{Class, Classes};
+mod classes;
+
 use crate::model::CueClass;
+pub use classes::{Class, Classes};
 
 /// What a reporting verb's complement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,11 +143,11 @@ pub struct Lexicon {
     pronoun_genders: HashMap<String, Gender>,
 }
 
-const VERBS: &str = include_str!("lexicon/verbs.txt");
-const PHRASES: &str = include_str!("lexicon/phrases.txt");
-const ROLES: &str = include_str!("lexicon/roles.txt");
-const TITLES: &str = include_str!("lexicon/titles.txt");
-const CLOSED: &str = include_str!("lexicon/closed.txt");
+const VERBS: &str = include_str!("data/verbs.txt");
+const PHRASES: &str = include_str!("data/phrases.txt");
+const ROLES: &str = include_str!("data/roles.txt");
+const TITLES: &str = include_str!("data/titles.txt");
+const CLOSED: &str = include_str!("data/closed.txt");
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {

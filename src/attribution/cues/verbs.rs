@@ -2,12 +2,12 @@
 //! the named vetoes ([`FORM_VETOES`], [`CLAUSE_VETOES`]) reads it as a noun,
 //! an adjective, a passive or part of a name.
 
-use super::classes::Class;
-use super::context::Context;
-use super::lexicon::{is_cardinal, lexicon, PhraseKind, Verb, VerbClass};
-use super::tokens::{Token, TokenKind};
-use super::types::{Cue, CueKind, Sense};
-use super::words::{is_function_word, match_words, strip_possessive};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::tokens::{Token, TokenKind};
+use crate::attribution::text::words::{is_function_word, match_words, strip_possessive};
+use crate::attribution::types::{Cue, CueKind, Sense};
+use crate::lexicon::Class;
+use crate::lexicon::{is_cardinal, lexicon, PhraseKind, Verb, VerbClass};
 use crate::model::EntityLabel;
 
 /// Words after which a base form is a verb ("who argue", "will argue"),
@@ -360,7 +360,7 @@ fn portrayal_follows(ctx: &Context, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
 
     /// Whether `veto` rejects the reading of `word` in `text`.
     fn vetoes(veto: Veto, text: &str, word: &str) -> bool {

@@ -3,16 +3,23 @@
 //! quotes, and finds the colons, dashes and unlisted verbs that frame a
 //! quote.
 
-use super::classes::Class;
-use super::context::Context;
-use super::evidential::hearsay_at;
-use super::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
-use super::nouns::noun_at;
-use super::phrasal::finding_at;
-use super::questions::question_at;
-use super::types::{Cue, CueKind};
-use super::verb_cues::verb_at;
-use super::words::{is_function_word, match_words, pronoun, strip_possessive};
+pub mod evidential;
+pub mod nouns;
+pub mod phrasal;
+pub mod questions;
+pub mod stance;
+pub mod verbs;
+
+use self::evidential::hearsay_at;
+use self::nouns::noun_at;
+use self::phrasal::finding_at;
+use self::questions::question_at;
+use self::verbs::verb_at;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{is_function_word, match_words, pronoun, strip_possessive};
+use crate::attribution::types::{Cue, CueKind};
+use crate::lexicon::Class;
+use crate::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
 
 /// Finds the cues among `tokens` that lie outside the quote spans.
 pub fn find_cues(ctx: &Context) -> Vec<Cue> {
@@ -192,7 +199,7 @@ fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
 
     /// The cues of `text`: their words and kinds.
     fn cues(text: &str) -> Vec<(String, CueKind)> {

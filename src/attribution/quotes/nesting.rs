@@ -4,10 +4,10 @@
 
 use std::ops::Range;
 
-use super::clause::{kind_of, MIN_CLAUSE_WORDS};
-use super::context::Context;
-use super::types::Found;
-use super::words::{trim, word_count};
+use crate::attribution::text::clause::{kind_of, MIN_CLAUSE_WORDS};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{trim, word_count};
+use crate::attribution::types::Found;
 
 /// The reports of `found` (in cue order) that no neighbour holds in its
 /// clause.
@@ -128,7 +128,7 @@ fn attributes_at_end(outer: &Found, inner: &Found) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
     use crate::attribution::{cues, indirect};
     use crate::model::QuoteKind;
 

@@ -5,15 +5,21 @@
 use std::iter::once;
 use std::ops::Range;
 
-use super::classes::Class;
-use super::clause::{clause_end, is_answer, opens_relative, report, MIN_CLAUSE_WORDS};
-use super::context::Context;
-use super::lexicon::{is_day, lexicon, Complement, VerbClass};
-use super::speakers::mention_after;
-use super::subjects::{bare_subject, subject_of};
-use super::types::{Cue, CueKind, Found, Mention};
-use super::words::{pronoun, word_count};
-use super::{evidential, nouns, phrasal, questions, stance};
+use crate::attribution::cues::evidential;
+use crate::attribution::cues::nouns;
+use crate::attribution::cues::phrasal;
+use crate::attribution::cues::questions;
+use crate::attribution::cues::stance;
+use crate::attribution::speakers::mentions::mention_after;
+use crate::attribution::speakers::subjects::{bare_subject, subject_of};
+use crate::attribution::text::clause::{
+    clause_end, is_answer, opens_relative, report, MIN_CLAUSE_WORDS,
+};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{pronoun, word_count};
+use crate::attribution::types::{Cue, CueKind, Found, Mention};
+use crate::lexicon::Class;
+use crate::lexicon::{is_day, lexicon, Complement, VerbClass};
 
 /// The reports of the cues no direct quote used: the clause each governs,
 /// in cue order.
@@ -446,8 +452,8 @@ fn past_object_preposition(ctx: &Context, cue: &Cue, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
     use crate::attribution::cues::find_cues;
+    use crate::attribution::text::context::testing::with_context;
     use crate::model::EntityLabel;
 
     /// The reports of `text` as (speaker, cue, content parts).

@@ -4,11 +4,13 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::context::Context;
-use super::lexicon::{is_day, is_time_word, lexicon};
-use super::types::{Mention, MentionKind};
-use super::words::{is_function_word, is_name_joiner, pronoun, strip_possessive};
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{
+    is_function_word, is_name_joiner, pronoun, strip_possessive,
+};
+use crate::attribution::types::{Mention, MentionKind};
+use crate::lexicon::Class;
+use crate::lexicon::{is_day, is_time_word, lexicon};
 use crate::model::EntityLabel;
 
 /// Words that open a descriptor after an inverted cue ("said the ...").
@@ -356,7 +358,7 @@ fn descriptor_before(ctx: &Context, end: usize, floor: usize) -> Option<Mention>
 }
 
 /// A pronoun, name or descriptor starting at `start`, before `limit`.
-pub(super) fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
+pub fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
     if start >= limit || !ctx.tokens[start].is_word() {
         return None;
     }
@@ -548,8 +550,8 @@ pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::context::testing::with_context;
-    use crate::attribution::lexicon::Gender;
+    use crate::attribution::text::context::testing::with_context;
+    use crate::lexicon::Gender;
 
     #[test]
     fn an_inverted_subject_keeps_its_appositive() {

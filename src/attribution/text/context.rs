@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::classes::{Class, Classes};
-use super::lexicon::lexicon;
-use super::quotes::{find_quotes, QuoteSpan};
+use super::marks::{find_quotes, QuoteSpan};
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::document::{Document, Span};
+use crate::lexicon::lexicon;
+use crate::lexicon::{Class, Classes};
 use crate::model::{Entity, EntityLabel};
 
 /// Most tokens a report takes on either side of its cue: the longest
@@ -246,10 +246,10 @@ fn token_range(tokens: &[Token], entity: &Entity) -> Option<Range<usize>> {
 /// Builds a [`Context`] from a sentence for the unit tests of the rule
 /// files: `with_context("Smith said ...", &[("Smith", Per)], |ctx| ...)`.
 #[cfg(test)]
-pub(super) mod testing {
+pub mod testing {
     use super::Context;
-    use crate::attribution::classes::Class;
     use crate::document::Document;
+    use crate::lexicon::Class;
     use crate::model::{Entity, EntityLabel};
     use crate::segment::{Segmenter, SentenceSplitter};
 

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::classes::Class;
-use super::lexicon::lexicon;
 use super::tokens::{Token, TokenKind};
+use crate::lexicon::lexicon;
+use crate::lexicon::Class;
 
 /// A quoted stretch of text: token indices of its first and last token
 /// (the marks, when present).
