@@ -5,13 +5,11 @@ use crate::document::Span;
 
 use super::lexicon;
 use super::{Gender, GenderCall, GenderEvidence};
+use crate::lexicon::Class;
 
 /// Words that open a relative or reported clause: after them, a role noun
 /// belongs to someone else (`Park, whose wife ...`).
 const CLAUSE_OPENERS: [&str; 7] = ["who", "whose", "whom", "which", "that", "said", "says"];
-
-/// Words an appositive may open with (`Doe, a spokeswoman for ...`).
-const APPOSITIVE_OPENERS: [&str; 8] = ["a", "an", "the", "his", "her", "their", "its", "our"];
 
 /// Longest appositive looked at, in bytes.
 const MAX_APPOSITIVE: usize = 100;
@@ -135,34 +133,13 @@ fn appositive(after: &str, votes: &mut Votes) {
     let phrase = phrase.into_iter().next().unwrap_or("");
     let mut phrase_words = words(phrase).peekable();
     let opens = phrase_words.peek().is_some_and(|(w, _)| {
-        APPOSITIVE_OPENERS.contains(&w.as_str())
+        crate::lexicon::lexicon().is(&w, Class::Appositive)
             || matches!(lexicon::word(w), Some((_, GenderEvidence::Role)))
     });
     if opens {
         roles(phrase_words, votes);
     }
 }
-
-/// Titles that may open a name before the first name (`Sen. Elizabeth
-/// Warren`); they carry no gender.
-const TITLES: [&str; 16] = [
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "president",
-    "gen",
-    "lt",
-    "col",
-    "sgt",
-    "prof",
-    "rev",
-    "judge",
-    "mayor",
-    "secretary",
-];
 
 /// Evidence from the canonical name: its first name, when the name has a
 /// surname too (a single word may be a surname: `Jordan`).
@@ -174,7 +151,7 @@ pub fn from_name(name: &str, votes: &mut Votes) {
                 Some((_, GenderEvidence::Honorific | GenderEvidence::Role))
             )
         })
-        .skip_while(|(w, _)| TITLES.contains(&w.as_str()));
+        .skip_while(|(w, _)| crate::lexicon::lexicon().is(w, Class::NamePrefix));
     let (Some((first, false)), Some(_)) = (name_words.next(), name_words.next()) else {
         return;
     };

@@ -78,7 +78,7 @@ pub fn infer_all(doc: &Document) -> Vec<Option<GenderCall>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::Speaker;
+    use crate::model::Speaker;
 
     /// A document with one speaker whose mentions are the given substrings.
     fn call(text: &str, name: &str, label: EntityLabel, mentions: &[&str]) -> Option<GenderCall> {

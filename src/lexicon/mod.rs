@@ -4,13 +4,16 @@
 //! the closed-class words with their classes (determiners, prepositions,
 //! pronouns, ...) and the tagged subsets the rules ask for.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 mod classes;
+mod parse;
 
 use crate::model::CueClass;
 pub use classes::{Class, Classes};
+use parse::Files;
+pub use parse::{inflections, LexiconError};
 
 /// What a reporting verb's complement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,192 +138,42 @@ pub struct Lexicon {
     roles: HashMap<String, Role>,
     /// Title (lower case, no period) -> gender it implies.
     titles: HashMap<String, Option<Gender>>,
-    /// Abbreviations that keep their period (lower case, no period).
+    /// Abbreviated titles that keep their period (lower case, no period).
     abbreviations: Vec<String>,
-    /// Closed-class word (lower case) -> its classes.
+    /// Word (lower case) -> its classes: closed classes and tags.
     classes: HashMap<String, Classes>,
     /// Pronoun (lower case) -> the gender it implies.
     pronoun_genders: HashMap<String, Gender>,
+    /// The months (lower case), in calendar order.
+    months: Vec<String>,
+    /// Abbreviations that may end a sentence, as written ("Inc", "No").
+    ambiguous: HashSet<String>,
+    /// Suffixes of company names (lower case: "inc", "llc").
+    company_suffixes: HashSet<String>,
+    /// The forms of the verbs that frame a quote right after it (`frame:`
+    /// tags in `verbs.txt`).
+    frame_forms: HashSet<String>,
 }
 
-const VERBS: &str = include_str!("data/verbs.txt");
-const PHRASES: &str = include_str!("data/phrases.txt");
-const ROLES: &str = include_str!("data/roles.txt");
-const TITLES: &str = include_str!("data/titles.txt");
-const CLOSED: &str = include_str!("data/closed.txt");
+/// The data files, compiled in.
+const FILES: Files = Files {
+    verbs: ("verbs.txt", include_str!("data/verbs.txt")),
+    phrases: ("phrases.txt", include_str!("data/phrases.txt")),
+    roles: ("roles.txt", include_str!("data/roles.txt")),
+    titles: ("titles.txt", include_str!("data/titles.txt")),
+    closed: ("closed.txt", include_str!("data/closed.txt")),
+    abbreviations: ("abbreviations.txt", include_str!("data/abbreviations.txt")),
+};
 
-/// The lexicon, parsed on first use.
+/// The lexicon, parsed on first use. The files are compiled in and the
+/// tests parse them, so a malformed line fails the tests with its file
+/// and line, never a run.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(Lexicon::parse)
-}
-
-/// Non-comment, non-empty lines of a lexicon file.
-fn lines(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// Parses a `gender:m` / `gender:f` field.
-fn gender_field(field: &str) -> Option<Gender> {
-    match field {
-        "gender:m" => Some(Gender::Male),
-        "gender:f" => Some(Gender::Female),
-        _ => None,
-    }
+    LEXICON.get_or_init(|| Lexicon::parse(&FILES).unwrap_or_else(|e| panic!("{e}")))
 }
 
 impl Lexicon {
-    fn parse() -> Self {
-        let mut lex = Lexicon::default();
-        let mut class = VerbClass::Speech;
-        for line in lines(VERBS) {
-            match line {
-                "[speech]" => class = VerbClass::Speech,
-                "[cognition]" => class = VerbClass::Cognition,
-                "[evidential]" => class = VerbClass::Evidential,
-                "[portrayal]" => class = VerbClass::Portrayal,
-                _ => lex.add_verb(line, class),
-            }
-        }
-        for line in lines(PHRASES) {
-            let mut fields = line.split('\t');
-            let (Some(kind), Some(words)) = (fields.next(), fields.next()) else {
-                panic!("phrase line: kind<TAB>words[<TAB>cue:class]");
-            };
-            let cue_class = fields.next().map(|tag| {
-                let name = tag.strip_prefix("cue:").expect("a cue: tag");
-                CueClass::parse(name).expect("a known cue class")
-            });
-            let kind = match kind {
-                "according" => PhraseKind::According,
-                "opinion" => PhraseKind::Opinion,
-                "adjunct" => PhraseKind::Adjunct,
-                "noun" => PhraseKind::Noun,
-                other => panic!("unknown phrase kind {other}"),
-            };
-            let words = words.split_whitespace().map(str::to_owned).collect();
-            lex.phrases.push(Phrase {
-                words,
-                kind,
-                cue_class,
-            });
-        }
-        for line in lines(ROLES) {
-            let mut fields = line.split('\t');
-            let noun = fields.next().unwrap_or_default().to_owned();
-            let mut role = Role::default();
-            for field in fields {
-                if let Some(g) = gender_field(field) {
-                    role.gender = Some(g);
-                } else if field == "org" {
-                    role.organisation = true;
-                } else {
-                    role.broader.push(field.to_owned());
-                }
-            }
-            lex.roles.insert(noun, role);
-        }
-        for line in lines(TITLES) {
-            let mut fields = line.split('\t');
-            let title = fields.next().unwrap_or_default().to_owned();
-            let fields: Vec<&str> = fields.collect();
-            if fields.contains(&"abbr") {
-                lex.abbreviations.push(title.clone());
-            }
-            let gender = fields.iter().find_map(|f| gender_field(f));
-            lex.titles.insert(title, gender);
-        }
-        lex.parse_closed();
-        lex
-    }
-
-    /// Reads `closed.txt`: `[section]` headers name the class of the words
-    /// under them; pronouns may add a gender and `org`.
-    fn parse_closed(&mut self) {
-        let mut class = None;
-        for line in lines(CLOSED) {
-            if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                class = Some(Class::from_section(section).expect("a known closed class"));
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let word = fields.next().unwrap_or_default().to_owned();
-            let mut classes = self.classes.get(&word).copied().unwrap_or_default();
-            classes = classes.with(class.expect("a section before the first word"));
-            for field in fields {
-                if let Some(gender) = gender_field(field) {
-                    self.pronoun_genders.insert(word.clone(), gender);
-                } else if field == "org" {
-                    classes = classes.with(Class::Collective);
-                } else if field == "3sg" {
-                    classes = classes.with(Class::ThirdSingular);
-                } else {
-                    panic!("unknown closed-class field {field}");
-                }
-            }
-            self.classes.insert(word, classes);
-        }
-    }
-
-    fn add_verb(&mut self, line: &str, class: VerbClass) {
-        let (forms, tags): (Vec<&str>, Vec<&str>) =
-            line.split_whitespace().partition(|f| !f.contains(':'));
-        let mut complement = None;
-        let mut cue_class = class.default_cue_class();
-        let mut refusal = false;
-        let mut not_before = Vec::new();
-        for tag in tags {
-            if let Some(word) = tag.strip_prefix("not:") {
-                not_before.push(word.to_owned());
-                continue;
-            }
-            if let Some(name) = tag.strip_prefix("cue:") {
-                cue_class = CueClass::parse(name).expect("a known cue class");
-                continue;
-            }
-            if tag == "is:refusal" {
-                refusal = true;
-                continue;
-            }
-            complement = Some(match tag {
-                "takes:hearer" => Complement::Hearer,
-                "takes:topic" => Complement::Topic,
-                "takes:object" => Complement::Object,
-                other => panic!("unknown verb tag {other}"),
-            });
-        }
-        let mut fields = forms.into_iter();
-        let head = fields.next().expect("verb line has a lemma");
-        let (head, clause_only) = match head.strip_suffix('*') {
-            Some(h) => (h, true),
-            None => (head, false),
-        };
-        let (lemma, particle) = match head.split_once('+') {
-            Some((l, p)) => (l, Some(p.to_owned())),
-            None => (head, None),
-        };
-        let past = fields.next().map(str::to_owned);
-        let participle = fields.next().map(str::to_owned);
-        let verb = Verb {
-            lemma: lemma.to_owned(),
-            class,
-            particle,
-            clause_only,
-            complement,
-            cue_class,
-            refusal,
-            not_before,
-        };
-        for form in inflections(lemma, past.as_deref(), participle.as_deref()) {
-            let entries = self.verbs.entry(form).or_default();
-            if !entries.contains(&verb) {
-                entries.push(verb.clone());
-            }
-        }
-    }
-
     /// Verb entries whose inflection is `word` (any case).
     pub fn verbs(&self, word: &str) -> &[Verb] {
         self.verbs
@@ -364,105 +217,71 @@ impl Lexicon {
     /// Whether a word keeps a following period: titles ("Mr", "Sen") and
     /// the suffixes of company names ("Inc", "Corp").
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "llc", "bros"];
         let lower = word.to_lowercase();
-        self.abbreviations.contains(&lower) || COMPANY_SUFFIXES.contains(&lower.as_str())
+        self.abbreviations.contains(&lower) || self.company_suffixes.contains(&lower)
     }
+
+    /// Whether `word` (as written) is an abbreviated title: capitalised
+    /// ("Sen", not "sen" or "SEN") and an `abbr` line of `titles.txt`.
+    pub fn is_title_abbreviation(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        word == capitalised(&lower) && self.abbreviations.contains(&lower)
+    }
+
+    /// Whether `word` (as written) is an abbreviation whose period may end
+    /// a sentence ("Inc", "Jan", "No").
+    pub fn is_ambiguous_abbreviation(&self, word: &str) -> bool {
+        self.ambiguous.contains(word)
+    }
+
+    /// Whether `word` (as written) typically opens a sentence: an
+    /// `opener`, capitalised ("The", not "the" or "THE").
+    pub fn is_opener(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        word == capitalised(&lower) && self.is(&lower, Class::Opener)
+    }
+
+    /// Whether `word` (as written) is a form of a verb that frames a quote
+    /// right after it (`"...?" Trump said`).
+    pub fn frames_quote(&self, word: &str) -> bool {
+        self.frame_forms.contains(word)
+    }
+
+    /// Whether `word` (lower case) is of `class`.
+    pub fn is(&self, word: &str, class: Class) -> bool {
+        self.classes(word).has(class)
+    }
+}
+
+/// `word` with its first letter in upper case ("mr" -> "Mr").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Days and the words for them ("Tuesday", "yesterday"): adjuncts of a
 /// report, never its subject or content.
 pub fn is_day(word: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
-    DAYS.contains(&word.to_lowercase().as_str())
+    lexicon().is(&word.to_lowercase(), Class::Day)
 }
 
-/// Days and months ("On September 27"): times, never speakers.
+/// Days and months ("On September 27", "Aug."): times, never speakers.
 pub fn is_time_word(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    let lex = lexicon();
     let lower = word.to_lowercase();
     // Abbreviated: "Aug.", "Sept.".
     let abbreviated = lower
         .strip_suffix('.')
-        .is_some_and(|a| a.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(a)));
-    is_day(word) || MONTHS.contains(&lower.as_str()) || abbreviated
+        .is_some_and(|a| a.len() >= 3 && lex.months.iter().any(|m| m.starts_with(a)));
+    lex.is(&lower, Class::Day) || lex.is(&lower, Class::Month) || abbreviated
 }
 
 /// Whether `word` (lower case) is a cardinal number: digits or a number
 /// word (`30`, `five`, `one`).
 pub fn is_cardinal(word: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "dozen", "hundred", "thousand", "million",
-    ];
-    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBERS.contains(&word)
-}
-
-/// Every inflected form of a verb: base, 3rd person, past, participle,
-/// gerund. Irregular past and participle come from the lexicon line.
-pub fn inflections(lemma: &str, past: Option<&str>, participle: Option<&str>) -> Vec<String> {
-    let consonant_y = lemma.ends_with('y')
-        && !lemma
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| "aeiou".contains(c));
-    let stem_y = || &lemma[..lemma.len() - 1];
-    let third = if consonant_y {
-        format!("{}ies", stem_y())
-    } else if ["s", "sh", "ch", "x", "z", "o"]
-        .iter()
-        .any(|e| lemma.ends_with(e))
-    {
-        format!("{lemma}es")
-    } else {
-        format!("{lemma}s")
-    };
-    let regular_past = if consonant_y {
-        format!("{}ied", stem_y())
-    } else if lemma.ends_with('e') {
-        format!("{lemma}d")
-    } else {
-        format!("{lemma}ed")
-    };
-    let past = past.map_or(regular_past, str::to_owned);
-    let participle = participle.map_or_else(|| past.clone(), str::to_owned);
-    let gerund = match past.strip_suffix("ed") {
-        // A doubled final consonant carries over: admitted -> admitting.
-        Some(stem) if stem.len() > lemma.len() && stem.starts_with(lemma) => format!("{stem}ing"),
-        _ if lemma.ends_with("ie") => format!("{}ying", &lemma[..lemma.len() - 2]),
-        _ if lemma.ends_with('e') && !lemma.ends_with("ee") => {
-            format!("{}ing", &lemma[..lemma.len() - 1])
-        }
-        _ => format!("{lemma}ing"),
-    };
-    let mut forms = vec![lemma.to_owned(), third, past, participle, gerund];
-    forms.dedup();
-    forms
+    word.starts_with(|c: char| c.is_ascii_digit()) || lexicon().is(word, Class::Number)
 }
 
 #[cfg(test)]
@@ -519,6 +338,74 @@ mod tests {
             .verbs("continues")
             .iter()
             .any(|v| v.not_before == ["to"]));
+    }
+
+    #[test]
+    fn every_data_file_parses() {
+        if let Err(e) = Lexicon::parse(&FILES) {
+            panic!("{e}");
+        }
+    }
+
+    /// The files as shipped, with `file` replaced by `text`.
+    fn parse_with(file: &'static str, text: &'static str) -> Result<Lexicon, LexiconError> {
+        let mut files = FILES;
+        for slot in [
+            &mut files.verbs,
+            &mut files.phrases,
+            &mut files.roles,
+            &mut files.titles,
+            &mut files.closed,
+            &mut files.abbreviations,
+        ] {
+            if slot.0 == file {
+                slot.1 = text;
+            }
+        }
+        Lexicon::parse(&files)
+    }
+
+    #[test]
+    fn a_malformed_line_is_named_with_its_file_and_line() {
+        let error = parse_with(
+            "closed.txt",
+            "# words\n[preposition]\nin\tminor\tno-such-tag\n",
+        )
+        .expect_err("an unknown tag");
+        assert_eq!((error.file, error.line), ("closed.txt", 3));
+        assert_eq!(
+            error.to_string(),
+            "src/lexicon/data/closed.txt:3: unknown tag \"no-such-tag\""
+        );
+        let error = parse_with("verbs.txt", "[speech]\nsay said\n[shouting]\n").unwrap_err();
+        assert_eq!((error.file, error.line), ("verbs.txt", 3));
+        let error = parse_with("verbs.txt", "say said said said\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        let error = parse_with("phrases.txt", "according\n").unwrap_err();
+        assert_eq!((error.file, error.line), ("phrases.txt", 1));
+        let error = parse_with("closed.txt", "before\n[be]\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        let error = parse_with("abbreviations.txt", "Inc\tvague\n").unwrap_err();
+        assert_eq!(error.file, "abbreviations.txt");
+    }
+
+    #[test]
+    fn tags_put_words_in_classes_and_abbreviations_keep_their_case() {
+        let lex = lexicon();
+        assert!(lex.is("last", Class::FrameAdjunct) && lex.is("during", Class::ReportAdjunct));
+        assert!(lex.is("sen", Class::NamePrefix) && lex.is("former", Class::Drop));
+        assert!(!lex.is("said", Class::Opener));
+        assert!(lex.is_opener("The") && !lex.is_opener("the") && !lex.is_opener("THE"));
+        assert!(lex.is_opener("Mr") && lex.is_title_abbreviation("Sen"));
+        assert!(!lex.is_title_abbreviation("sen") && !lex.is_title_abbreviation("Senator"));
+        assert!(lex.is_ambiguous_abbreviation("Inc") && !lex.is_ambiguous_abbreviation("inc"));
+        assert!(lex.is_abbreviation("LLC") && lex.is_abbreviation("corp"));
+        assert!(lex.frames_quote("said") && lex.frames_quote("asks"));
+        assert!(lex.frames_quote("remarked") && !lex.frames_quote("remarks"));
+        assert!(!lex.frames_quote("say") && !lex.frames_quote("saying"));
+        assert!(is_time_word("Sept.") && is_time_word("monday") && !is_time_word("Mon"));
+        assert!(is_day("Yesterday") && !is_day("June"));
+        assert!(is_cardinal("dozen") && is_cardinal("30") && !is_cardinal("many"));
     }
 
     #[test]

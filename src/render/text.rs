@@ -138,7 +138,7 @@ pub fn shorten(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::QuoteKind;
+    use crate::model::QuoteKind;
     use crate::model::CueClass;
     use crate::ner::EntityLabel;
     use crate::output::{SpanRecord, SpeakerRecord};

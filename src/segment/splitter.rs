@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::abbreviations::{classify, is_opener, Abbreviation};
 use super::Segmenter;
 use crate::document::{Document, Span};
+use crate::lexicon::lexicon;
 
 /// Marks that can end a sentence.
 fn is_terminal(c: char) -> bool {
@@ -134,47 +135,14 @@ fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | '»' | '›')
 }
 
-/// Verbs that attribute a quote right after it: `"...?" Trump said`.
-const ATTRIBUTION_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "told",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "replied",
-    "explained",
-    "continued",
-    "noted",
-    "insisted",
-    "argued",
-    "recalled",
-    "shouted",
-    "yelled",
-    "exclaimed",
-    "declared",
-    "tweeted",
-    "stated",
-    "responded",
-    "answered",
-    "concluded",
-    "remarked",
-    "joked",
-    "wondered",
-    "cried",
-    "chanted",
-];
-
-/// Whether a reporting verb comes within the first few words of `rest`,
+/// Whether a reporting verb that frames quotes (`frame:` tags in the lexicon)
+/// comes within the first few words of `rest`,
 /// before any sentence-ending mark: then the quote before it belongs to
 /// the same sentence.
 fn attribution_follows(rest: &str) -> bool {
     for word in rest.split_whitespace().take(4) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
-        if ATTRIBUTION_VERBS.contains(&bare) {
+        if lexicon().frames_quote(bare) {
             return true;
         }
         if word.ends_with(['.', '!', '?', '"', '”']) {

@@ -8,61 +8,7 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Words dropped from the front of a person's name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "mister",
-    "dr",
-    "doctor",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "rev",
-    "reverend",
-    "president",
-    "vice",
-    "former",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "adm",
-    "secretary",
-    "mayor",
-    "judge",
-    "justice",
-    "chief",
-    "speaker",
-    "candidate",
-    "nominee",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "first",
-    "lady",
-    "attorney",
-    "state",
-    "democratic",
-    "republican",
-    "gop",
-    "the",
-];
+use crate::lexicon::{lexicon, Class};
 
 /// Words dropped from the end of a person's name.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -92,7 +38,7 @@ pub fn normalise(name: &str, person: bool) -> String {
     if person {
         let titles = words
             .iter()
-            .take_while(|w| TITLES.contains(&w.as_str()))
+            .take_while(|w| lexicon().is(w, Class::Drop))
             .count()
             .min(words.len().saturating_sub(1));
         words.drain(..titles);

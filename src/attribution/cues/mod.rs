@@ -112,14 +112,6 @@ const FRAME_PARTICLES: &[&str] = &["back", "in", "out", "up", "on"];
 /// Past tenses of frame verbs that do not end in "-ed".
 const IRREGULAR_PASTS: &[&str] = &["shot", "spoke", "put", "went", "began", "bit", "struck"];
 
-/// Words that may follow the verb of a quote frame: the sentence goes on
-/// with an adjunct, not an object. Some prepositions and subordinators
-/// only: the whole classes change PolNeAR output (measured for #11).
-const FRAME_ADJUNCTS: &[&str] = &[
-    "on", "in", "at", "during", "with", "before", "after", "as", "when", "while", "about", "again",
-    "later", "recently", "last", "this", "earlier",
-];
-
 /// A verb that the lexicon does not list, in the slot a reporting verb
 /// takes right after a quote that ends on a comma, question or exclamation
 /// mark (`"...," Toomey fumed.`, `"...?" he surmised on Tuesday`,
@@ -146,7 +138,7 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     let closes_frame = end >= ctx.tokens.len()
         || ctx.is_break(end)
         || matches!(ctx.word(end), "." | "," | "!" | "?" | ";" | ":")
-        || FRAME_ADJUNCTS.contains(&ctx.lower(end).as_str())
+        || ctx.is(end, Class::FrameAdjunct)
         || is_day(ctx.word(end))
         || ctx.word(end).ends_with("ly") && !ctx.capitalised(end);
     if !closes_frame {

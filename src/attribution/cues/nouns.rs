@@ -12,10 +12,6 @@ use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind, Sense
 use crate::lexicon::Class;
 use crate::lexicon::{lexicon, PhraseKind};
 
-/// Words that open a noun cue's complement: a clause (`that`), an
-/// infinitive (`to`) or the object of the act (`of`, `on`, ...).
-const COMPLEMENT_OPENERS: &[&str] = &["that", "to", "of", "for", "on", "about", "against", "over"];
-
 /// A noun cue starting at `i`: a noun of the lexicon after a possessor and
 /// before its complement.
 pub fn noun_at(ctx: &Context, i: usize) -> Option<Cue> {
@@ -29,8 +25,8 @@ pub fn noun_at(ctx: &Context, i: usize) -> Option<Cue> {
     // A noun phrase ending in its preposition (`support for`) takes its
     // object directly.
     let opener = ctx.lower(i + len - 1);
-    let takes_object = len > 1 && COMPLEMENT_OPENERS.contains(&opener.as_str());
-    let complement = takes_object || COMPLEMENT_OPENERS.contains(&ctx.lower(i + len).as_str());
+    let takes_object = len > 1 && lexicon().is(&opener, Class::NounComplement);
+    let complement = takes_object || ctx.is(i + len, Class::NounComplement);
     let cue = Cue::new(i..i + len, CueKind::Noun);
     let class = phrase.cue_class.unwrap_or(cue.sense.class);
     (complement && possessor(ctx, i).is_some()).then(|| Cue {

@@ -11,11 +11,6 @@ use crate::attribution::types::{Cue, CueKind, Found};
 use crate::lexicon::Class;
 use crate::lexicon::{lexicon, VerbClass};
 
-/// Words that open the question itself.
-const QUESTION_OPENERS: &[&str] = &[
-    "whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where", "about",
-];
-
 /// Most tokens between "asked" and the question (`asked at a briefing
 /// Monday in Washington about`).
 const MAX_QUESTION_DISTANCE: usize = 10;
@@ -40,7 +35,7 @@ fn question_start(ctx: &Context, from: usize) -> Option<usize> {
     let end = ctx.sentence_end(from);
     (from..end.min(from + MAX_QUESTION_DISTANCE))
         .take_while(|&i| !ctx.in_quote(i) && ctx.tokens[i].is_word())
-        .find(|&i| QUESTION_OPENERS.contains(&ctx.lower(i).as_str()))
+        .find(|&i| ctx.is(i, Class::QuestionOpener))
 }
 
 /// The question a passive "asked" introduces, up to the comma that closes

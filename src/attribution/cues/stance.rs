@@ -5,15 +5,7 @@
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::is_name_joiner;
 use crate::attribution::types::Cue;
-use crate::lexicon::{is_day, is_time_word, lexicon, Complement};
-
-/// Words that end an object noun phrase: some prepositions and clause
-/// openers (the whole classes change PolNeAR output, measured for #11)
-/// and time words.
-const OBJECT_ENDERS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "last", "this", "since", "with", "by", "for",
-    "when", "while", "because", "as", "over", "from", "but", "early", "earlier", "later", "ahead",
-];
+use crate::lexicon::{is_day, is_time_word, lexicon, Class, Complement};
 
 /// Whether `cue` is a stance verb that takes a noun phrase object
 /// (`takes:object` in `verbs.txt`).
@@ -35,7 +27,7 @@ pub fn name_object_end(ctx: &Context, start: usize, end: usize) -> Option<usize>
     let after = ctx.lower(stop);
     let adjunct = stop == end
         || !ctx.tokens[stop].is_word()
-        || OBJECT_ENDERS.contains(&after.as_str())
+        || lexicon().is(&after, Class::ObjectEnd)
         || is_day(&after)
         || is_time_word(&after);
     adjunct.then_some(stop)

@@ -10,28 +10,6 @@ use crate::lexicon::Class;
 use crate::lexicon::{is_cardinal, lexicon, PhraseKind, Verb, VerbClass};
 use crate::model::EntityLabel;
 
-/// Words after which a base form is a verb ("who argue", "will argue"),
-/// besides the subject pronouns it agrees with ("they argue").
-const VERB_CONTEXT: &[&str] = &[
-    "who", "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did",
-    "does", "do", "also", "not", "never", "often", "still",
-];
-
-/// Words after which a base or -s form reads as a noun ("of claims",
-/// "new claims"): some prepositions (the whole class changes PolNeAR
-/// output, measured for #11), adjectives and quantifiers.
-const NOUN_CONTEXT: &[&str] = &[
-    "of", "in", "for", "with", "on", "about", "from", "by", "after", "before", "amid", "despite",
-    "new", "recent", "latest", "early", "more", "many", "few", "false", "similar",
-];
-
-/// Words before which a base or -s form reads as a noun ("claims of",
-/// "claims, ..."): some prepositions (as for [`NOUN_CONTEXT`]), "and" and
-/// punctuation.
-const NOUN_FOLLOWERS: &[&str] = &[
-    "of", ",", ".", "in", "on", "for", "to", "about", "from", "against", "by", "and",
-];
-
 /// Most tokens on either side of a word in a headline line.
 const MAX_TITLE_TOKENS: usize = 40;
 
@@ -63,11 +41,6 @@ fn in_title(ctx: &Context, i: usize) -> bool {
     let capitals = long.iter().filter(|&&j| ctx.capitalised(j)).count();
     long.len() >= 3 && capitals * 4 >= long.len() * 3
 }
-
-/// Quantifiers that can be the subject of a base form (`many believe`).
-const QUANTIFIERS: &[&str] = &[
-    "many", "most", "some", "few", "both", "all", "several", "others", "none",
-];
 
 /// A reporting verb starting at `i`, with its particle and adjuncts:
 /// "expected" after "be" and the evidential verbs take their own paths,
@@ -139,7 +112,7 @@ struct Reading<'l> {
     next: String,
     /// A form of "be" stands before it.
     after_be: bool,
-    /// One of the [`NOUN_FOLLOWERS`] follows: the form reads as a noun
+    /// One of the `after-noun` words follows: the form reads as a noun
     /// (`claims of`, `the reports, ...`).
     noun_follows: bool,
     /// A quantifier is the subject of its base form (`Many believe`, `few
@@ -162,8 +135,8 @@ impl Reading<'static> {
             String::new()
         };
         let next = ctx.lower(i + 1);
-        let noun_follows = NOUN_FOLLOWERS.contains(&next.as_str());
-        let quantified = QUANTIFIERS.contains(&prev.as_str())
+        let noun_follows = lexicon().is(&next, Class::AfterNoun);
+        let quantified = lexicon().is(&prev, Class::Quantifier)
             && form == verb.lemma
             && !noun_follows
             && lexicon().verbs(&next).is_empty();
@@ -266,13 +239,13 @@ fn noun_without_that(_: &Context, r: &Reading) -> bool {
 }
 
 /// An ambiguous form after a preposition or an adjective of the
-/// [`NOUN_CONTEXT`] reads as a noun (`of claims`, `new claims`), unless a
+/// `before-noun` words reads as a noun (`of claims`, `new claims`), unless a
 /// quantifier is its subject.
 fn noun_after_preposition(ctx: &Context, r: &Reading) -> bool {
-    r.may_be_noun(ctx) && NOUN_CONTEXT.contains(&r.prev.as_str()) && !r.quantified
+    r.may_be_noun(ctx) && lexicon().is(&r.prev, Class::BeforeNoun) && !r.quantified
 }
 
-/// An ambiguous form before one of the [`NOUN_FOLLOWERS`] reads as a noun
+/// An ambiguous form before one of the `after-noun` words reads as a noun
 /// (`claims of fraud`).
 fn noun_before_preposition(ctx: &Context, r: &Reading) -> bool {
     r.may_be_noun(ctx) && r.noun_follows
@@ -295,7 +268,7 @@ fn bare_base_form(ctx: &Context, r: &Reading) -> bool {
         r.after(ctx, Class::SubjectPronoun) && !r.after(ctx, Class::ThirdSingular);
     r.form == r.verb.lemma
         && r.form != "say"
-        && !VERB_CONTEXT.contains(&r.prev.as_str())
+        && !lexicon().is(&r.prev, Class::BeforeVerb)
         && !agreeing_pronoun
         && r.next != "that"
         && !r.quantified

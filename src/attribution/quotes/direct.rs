@@ -11,7 +11,7 @@ use crate::attribution::text::context::Context;
 use crate::attribution::text::tokens::TokenKind;
 use crate::attribution::text::words::word_count;
 use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind};
-use crate::lexicon::Class;
+use crate::lexicon::{lexicon, Class};
 use crate::model::QuoteKind;
 
 /// Most words between a quote and its cue (`"...," the minister of X said`).
@@ -189,14 +189,11 @@ fn embedded(ctx: &Context, open: usize) -> bool {
 /// Whether every word of a short quote is capitalised: a title ("Meet
 /// the Press" aside, function words count too), not speech.
 fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
-    ];
     let words: Vec<usize> = span.clone().filter(|&i| ctx.tokens[i].is_word()).collect();
     words.len() <= 8
         && words.iter().all(|&i| {
             ctx.capitalised(i)
-                || SMALL.contains(&ctx.word(i))
+                || lexicon().is(ctx.word(i), Class::Minor)
                 || ctx.word(i).starts_with(char::is_numeric)
         })
 }

@@ -245,21 +245,13 @@ fn time_phrase(ctx: &Context, range: &Range<usize>) -> bool {
 /// PolNeAR output (measured for #11).
 const NOT_ADVERBIAL: &[&str] = &["of", "against", "amid", "unlike", "until", "via"];
 
-/// Prepositions and time words that open an adjunct of a report
-/// (`said in June`, `told Fox News on Sunday`): some prepositions only,
-/// as the whole class changes PolNeAR output (measured for #11).
-const ADJUNCT_OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "last", "this", "to", "via", "from", "earlier",
-    "later",
-];
-
 /// Most words of such an adjunct.
 const MAX_ADJUNCT_WORDS: usize = 7;
 
 /// Where an adjunct that opens at `from` ends: at the comma that closes it,
 /// when one comes soon; else `from` itself.
 fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
-    if !ADJUNCT_OPENERS.contains(&ctx.lower(from).as_str()) && !is_day(ctx.word(from)) {
+    if !ctx.is(from, Class::ReportAdjunct) && !is_day(ctx.word(from)) {
         return from;
     }
     (from..end.min(from + MAX_ADJUNCT_WORDS + 1))
@@ -274,7 +266,7 @@ fn adjunct_end(ctx: &Context, from: usize, end: usize) -> usize {
 /// said.
 fn past_adjunct(ctx: &Context, start: usize, end: usize) -> usize {
     let first = ctx.lower(start);
-    let opens = first != "to" && ADJUNCT_OPENERS.contains(&first.as_str())
+    let opens = first != "to" && lexicon().is(&first, Class::ReportAdjunct)
         || ctx.capitalised(start) && ctx.is(start, Class::Time);
     if !opens || ctx.in_quote(start) {
         return start;
@@ -289,7 +281,7 @@ fn past_adjunct(ctx: &Context, start: usize, end: usize) -> usize {
             && (ctx.capitalised(i) || lexicon().verbs(ctx.word(i)).is_empty())
             && (!ctx.is(i, Class::Preposition)
                 || word == "of"
-                || ADJUNCT_OPENERS.contains(&word.as_str())
+                || lexicon().is(&word, Class::ReportAdjunct)
                     && !SUBORDINATORS.contains(&word.as_str()))
     };
     let stop = (start + 1..end.min(start + MAX_ADJUNCT_WORDS + 2))

@@ -13,60 +13,14 @@ use crate::lexicon::Class;
 use crate::lexicon::{is_day, is_time_word, lexicon};
 use crate::model::EntityLabel;
 
-/// Words that open a descriptor after an inverted cue ("said the ...").
-const ARTICLES: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many",
-    "several", "two", "three",
-];
-
 /// Words that may stand between a subject and its verb ("X also said",
 /// "X was not"), as written: adverbs in -ly are lower case. Finite forms
 /// of "be" count too; "be" and "being" open an infinitive or a
 /// participle.
 fn is_verb_filler(word: &str) -> bool {
-    const FILLERS: &[&str] = &[
-        "also",
-        "has",
-        "have",
-        "had",
-        "later",
-        "then",
-        "once",
-        "previously",
-        "recently",
-        "again",
-        "would",
-        "will",
-        "could",
-        "did",
-        "does",
-        "do",
-        "not",
-        "never",
-        "only",
-        "just",
-        "even",
-        "still",
-        "often",
-        "first",
-        "further",
-        "may",
-        "might",
-        "can",
-        "should",
-        "must",
-        "already",
-        "herself",
-        "himself",
-        "themselves",
-        "itself",
-        "too",
-        "now",
-        "since",
-    ];
     let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
     let lower = word.to_lowercase();
-    FILLERS.contains(&lower.as_str())
+    lexicon().is(&lower, Class::VerbFiller)
         || lexicon().classes(&lower).has(Class::Be) && !matches!(lower.as_str(), "be" | "being")
         || lower == "on"
         || is_day(&lower)
@@ -104,13 +58,6 @@ pub fn mention_before(ctx: &Context, cue_start: usize, floor: usize) -> Option<M
     before_adjunct(ctx, head, floor)
 }
 
-/// Prepositions whose phrase can stand between a subject and its verb
-/// (`Trump at the time said`, `The senator in a statement said`): some
-/// only, as the whole class changes PolNeAR output (measured for #11).
-const ADJUNCT_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "with", "by", "from", "over", "under", "through", "amid", "despite",
-];
-
 /// The subject before a prepositional phrase when `head` is a descriptor
 /// that is that phrase's object (`Trump at the time said`, `The senator in
 /// a statement said`), `head` itself
@@ -120,7 +67,7 @@ fn before_adjunct(ctx: &Context, head: Mention, floor: usize) -> Option<Mention>
     let start = head.tokens.start;
     let object = head.kind == MentionKind::Descriptor
         && start > floor
-        && ADJUNCT_PREPOSITIONS.contains(&ctx.lower(start - 1).as_str());
+        && ctx.is(start - 1, Class::SubjectAdjunct);
     if !object || owner_phrase(ctx, start, head.tokens.end, floor).is_some() {
         return Some(head);
     }
@@ -407,7 +354,7 @@ pub fn head_after(ctx: &Context, start: usize, limit: usize) -> Option<Mention> 
         }
         return Some(m);
     }
-    if ARTICLES.contains(&ctx.lower(start).as_str()) {
+    if ctx.is(start, Class::DescriptorOpener) {
         let mut end = start + 1;
         while end < limit && ctx.tokens[end].is_word() && !is_function_word(&ctx.lower(end)) {
             end += 1;
@@ -477,7 +424,7 @@ fn with_article(ctx: &Context, mut m: Mention, floor: usize) -> Mention {
 /// pronoun or name, or an article with role nouns and names after it ("The
 /// governor", "The Clinton campaign").
 pub fn sentence_subject(ctx: &Context, start: usize, limit: usize) -> Option<Mention> {
-    if ARTICLES.contains(&ctx.lower(start).as_str()) {
+    if ctx.is(start, Class::DescriptorOpener) {
         let end = (start + 1..limit)
             .find(|&i| !(ctx.capitalised(i) || is_role_word(ctx, i)))
             .unwrap_or(limit);

@@ -70,16 +70,6 @@ pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
     search(true).or_else(|| search(false))
 }
 
-/// Words that show the words before a verb are not its subject: some
-/// prepositions, subordinators and forms of "be" (the whole classes
-/// change PolNeAR output, measured for #11), adverbs and time nouns.
-const NOT_IN_BARE_SUBJECT: &[&str] = &[
-    "to", "not", "never", "in", "on", "at", "for", "if", "when", "as", "while", "after", "before",
-    "because", "with", "from", "by", "there", "it", "is", "was", "are", "were", "be", "has",
-    "have", "had", "this", "last", "next", "worse", "better", "also", "then", "week", "month",
-    "year",
-];
-
 /// Whether token `i` is a subject pronoun that names a speaker: not the
 /// generic "you" nor the expletive "it" (`it is clear`).
 fn personal_subject(ctx: &Context, i: usize) -> bool {
@@ -102,26 +92,7 @@ const MAX_SHARE_SUBJECT_WORDS: usize = 9;
 /// Whether token `i` names a share: "percent", "%", "half", "majority",
 /// "most", ...
 fn is_share(ctx: &Context, i: usize) -> bool {
-    const SHARES: &[&str] = &[
-        "percent",
-        "%",
-        "half",
-        "third",
-        "thirds",
-        "quarter",
-        "majority",
-        "plurality",
-        "most",
-        "many",
-        "some",
-        "all",
-        "none",
-        "few",
-        "several",
-        "both",
-        "each",
-    ];
-    SHARES.contains(&ctx.lower(i).as_str())
+    ctx.is(i, Class::Share)
 }
 
 /// The words between the start of a clause and its verb at `cue_start`,
@@ -168,7 +139,7 @@ pub fn bare_subject(ctx: &Context, cue_start: usize, sentence_start: usize) -> O
         lexicon().verbs(&w).is_empty()
             && (!w.ends_with("ly") || quantity)
             && !w.ends_with("ing")
-            && (!NOT_IN_BARE_SUBJECT.contains(&w.as_str()) || ratio)
+            && (!lexicon().is(&w, Class::NotSubject) || ratio)
             && !is_time_word(&w)
     });
     // A share of a group may name the group at length ("58 percent of

@@ -183,7 +183,7 @@ fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
     use super::*;
 
     /// The clause `clause_end` finds from the word `from` to the end.

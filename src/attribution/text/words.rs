@@ -26,33 +26,6 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
 /// Words that never begin or end a name run (lower case): determiners,
 /// prepositions, conjunctions, subordinators and the words below.
 pub fn is_function_word(word: &str) -> bool {
-    /// Adverbs of time and sequence, question words, the passive
-    /// "asked" and "it": none of them is part of a name.
-    const OTHER_WORDS: &[&str] = &[
-        "it",
-        "still",
-        "now",
-        "then",
-        "last",
-        "earlier",
-        "later",
-        "meanwhile",
-        "however",
-        "instead",
-        "here",
-        "there",
-        "asked",
-        "where",
-        "why",
-        "how",
-        "what",
-        "whether",
-    ];
-    /// Prepositions and a subordinator that were left out of this test;
-    /// taking them changes PolNeAR output (measured for #11).
-    const NOT_FUNCTION_WORDS: &[&str] = &[
-        "about", "across", "amid", "into", "through", "upon", "via", "whereas",
-    ];
     let classes = lexicon().classes(word);
     [
         Class::Determiner,
@@ -62,8 +35,8 @@ pub fn is_function_word(word: &str) -> bool {
     ]
     .into_iter()
     .any(|c| classes.has(c))
-        && !NOT_FUNCTION_WORDS.contains(&word)
-        || OTHER_WORDS.contains(&word)
+        && !lexicon().is(word, Class::InName)
+        || lexicon().is(word, Class::NotInName)
 }
 
 /// Lower-case words that may sit inside a name ("Secretary of State").
@@ -119,7 +92,7 @@ pub fn joins_clauses(ctx: &Context, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::context::testing::with_context;
+    use crate::attribution::text::context::testing::with_context;
     use super::*;
 
     #[test]
