@@ -28,12 +28,33 @@ mod speakers;
 mod text;
 mod types;
 
+use cues::construction::Construction;
+use cues::evidential::Evidentials;
 use cues::find_cues;
+use cues::nouns::NounCues;
+use cues::phrasal::{Findings, Phrases};
+use cues::questions::Questions;
+use cues::FrameVerbs;
+use quotes::indirect::ReportingVerbs;
 use quotes::{direct, headline, indirect, nesting};
 use resolve::{exclusive, resolution};
 use speakers::fallback;
 use text::context::Context;
 pub use text::context::MAX_REPORT_TOKENS;
+
+/// The constructions that cue a report, in the order their cues are tried
+/// at each word (the first that finds one wins); a cue's report is read by
+/// the first that reads its kind. A new construction is a file that
+/// implements [`Construction`] and a line here.
+const CONSTRUCTIONS: &[&dyn Construction] = &[
+    &Phrases,
+    &Findings,
+    &Questions,
+    &Evidentials,
+    &ReportingVerbs,
+    &NounCues,
+    &FrameVerbs,
+];
 
 /// The rule stage's interface: fills `quotes` and `speakers` of a document
 /// whose `sentences` and `entities` are set.
@@ -50,11 +71,11 @@ impl Attributor for RuleAttributor {
     fn attribute(&self, doc: &mut Document) {
         let (quotes, speakers) = {
             let ctx = Context::new(doc);
-            let mut cues = find_cues(&ctx);
+            let mut cues = find_cues(&ctx, CONSTRUCTIONS);
             // Direct quotes take their cues first; the cues left over
             // govern indirect clauses.
             let mut found = direct::direct_quotes(&ctx, &mut cues);
-            let indirect = indirect::indirect_quotes(&ctx, &cues);
+            let indirect = indirect::indirect_quotes(&ctx, &cues, CONSTRUCTIONS);
             let mut indirect = nesting::without_nested(&ctx, indirect);
             nesting::clip_at_direct(&ctx, &mut indirect, &found);
             nesting::absorb_uncued_quotes(&mut found, &indirect);

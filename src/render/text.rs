@@ -138,8 +138,8 @@ pub fn shorten(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::QuoteKind;
     use crate::model::CueClass;
+    use crate::model::QuoteKind;
     use crate::ner::EntityLabel;
     use crate::output::{SpanRecord, SpeakerRecord};
 

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::construction::Construction;
 use crate::attribution::confidence;
 use crate::attribution::text::clause::{clause_end, kind_of};
 use crate::attribution::text::context::Context;
@@ -11,6 +12,25 @@ use crate::attribution::text::words::{trim, word_count};
 use crate::attribution::types::{Cue, CueKind, Found};
 use crate::lexicon::Class;
 use crate::lexicon::VerbClass;
+
+/// `X seems to ...`, `X has reportedly ...`: evidential verbs (found as
+/// reporting verbs) and hearsay adverbs, whose content is the subject with
+/// its complement.
+pub struct Evidentials;
+
+impl Construction for Evidentials {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        hearsay_at(ctx, i)
+    }
+
+    fn reads(&self, kind: CueKind) -> bool {
+        kind == CueKind::Verb(VerbClass::Evidential)
+    }
+
+    fn report(&self, ctx: &Context, cue: &Cue) -> Option<Found> {
+        evidential(ctx, cue)
+    }
+}
 
 /// Whether token `i` sets the subject of an evidential verb off from what
 /// comes before: a comma, semicolon, colon, bracket or dash. Not a hyphen

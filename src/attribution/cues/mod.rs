@@ -3,6 +3,7 @@
 //! quotes, and finds the colons, dashes and unlisted verbs that frame a
 //! quote.
 
+pub mod construction;
 pub mod evidential;
 pub mod nouns;
 pub mod phrasal;
@@ -10,19 +11,15 @@ pub mod questions;
 pub mod stance;
 pub mod verbs;
 
-use self::evidential::hearsay_at;
-use self::nouns::noun_at;
-use self::phrasal::finding_at;
-use self::questions::question_at;
-use self::verbs::verb_at;
+use self::construction::Construction;
 use crate::attribution::text::context::Context;
-use crate::attribution::text::words::{is_function_word, match_words, pronoun, strip_possessive};
+use crate::attribution::text::words::{is_function_word, pronoun};
 use crate::attribution::types::{Cue, CueKind};
 use crate::lexicon::Class;
-use crate::lexicon::{is_day, lexicon, PhraseKind, VerbClass};
+use crate::lexicon::{is_day, lexicon, VerbClass};
 
 /// Finds the cues among `tokens` that lie outside the quote spans.
-pub fn find_cues(ctx: &Context) -> Vec<Cue> {
+pub fn find_cues(ctx: &Context, constructions: &[&dyn Construction]) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < ctx.tokens.len() {
@@ -37,14 +34,7 @@ pub fn find_cues(ctx: &Context) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let cue = phrase_at(ctx, i)
-            .or_else(|| finding_at(ctx, i))
-            .or_else(|| question_at(ctx, i))
-            .or_else(|| hearsay_at(ctx, i))
-            .or_else(|| verb_at(ctx, i))
-            .or_else(|| noun_at(ctx, i))
-            .or_else(|| frame_verb_at(ctx, i));
-        match cue {
+        match construction::cue_at(constructions, ctx, i) {
             Some(cue) => {
                 i = cue.tokens.end;
                 cues.push(cue);
@@ -112,6 +102,17 @@ const FRAME_PARTICLES: &[&str] = &["back", "in", "out", "up", "on"];
 /// Past tenses of frame verbs that do not end in "-ed".
 const IRREGULAR_PASTS: &[&str] = &["shot", "spoke", "put", "went", "began", "bit", "struck"];
 
+/// Verbs the lexicon does not list, in the slot a reporting verb takes
+/// right after a quote ([`frame_verb_at`]); their cues are read as
+/// reporting verbs.
+pub struct FrameVerbs;
+
+impl Construction for FrameVerbs {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        frame_verb_at(ctx, i)
+    }
+}
+
 /// A verb that the lexicon does not list, in the slot a reporting verb
 /// takes right after a quote that ends on a comma, question or exclamation
 /// mark (`"...," Toomey fumed.`, `"...?" he surmised on Tuesday`,
@@ -167,36 +168,16 @@ fn frame_verb_at(ctx: &Context, i: usize) -> Option<Cue> {
     after_quote.then_some(Cue::new(i..end, CueKind::Verb(VerbClass::Speech)))
 }
 
-/// A phrasal cue ("according to", "in her view") starting at `i`.
-fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
-    lexicon().phrases.iter().find_map(|p| {
-        let kind = match p.kind {
-            PhraseKind::According => CueKind::According,
-            PhraseKind::Opinion => CueKind::Opinion,
-            PhraseKind::Adjunct | PhraseKind::Noun => return None,
-        };
-        let len = match_words(ctx, i, &p.words)?;
-        let slot_is_possessive = p.words.iter().enumerate().all(|(k, w)| {
-            w != "*"
-                || ctx.is(i + k, Class::Possessive)
-                || strip_possessive(&ctx.lower(i + k)).is_some()
-        });
-        if !slot_is_possessive {
-            return None;
-        }
-        Some(Cue::new(i..i + len, kind))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::attribution::text::context::testing::with_context;
+    use crate::attribution::CONSTRUCTIONS;
 
     /// The cues of `text`: their words and kinds.
     fn cues(text: &str) -> Vec<(String, CueKind)> {
         with_context(text, &[], |ctx| {
-            find_cues(ctx)
+            find_cues(ctx, CONSTRUCTIONS)
                 .iter()
                 .map(|c| (ctx.slice(&c.tokens).to_owned(), c.kind))
                 .collect()

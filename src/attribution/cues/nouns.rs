@@ -4,6 +4,7 @@
 
 use std::iter::once;
 
+use super::construction::Construction;
 use crate::attribution::speakers::mentions::name_mention;
 use crate::attribution::text::clause::{clause_end, report};
 use crate::attribution::text::context::Context;
@@ -11,6 +12,23 @@ use crate::attribution::text::words::{match_words, pronoun, strip_possessive};
 use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind, Sense};
 use crate::lexicon::Class;
 use crate::lexicon::{lexicon, PhraseKind};
+
+/// `Trump's decision to ...`: a noun cue after its possessor.
+pub struct NounCues;
+
+impl Construction for NounCues {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        noun_at(ctx, i)
+    }
+
+    fn reads(&self, kind: CueKind) -> bool {
+        kind == CueKind::Noun
+    }
+
+    fn report(&self, ctx: &Context, cue: &Cue) -> Option<Found> {
+        noun_report(ctx, cue)
+    }
+}
 
 /// A noun cue starting at `i`: a noun of the lexicon after a possessor and
 /// before its complement.

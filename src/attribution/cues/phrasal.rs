@@ -5,11 +5,67 @@
 use std::iter::once;
 use std::ops::Range;
 
+use super::construction::Construction;
 use crate::attribution::speakers::mentions::{bare_noun_phrase, mention_after};
 use crate::attribution::text::clause::{opens_relative, report, MIN_CLAUSE_WORDS};
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::{pronoun, word_count};
 use crate::attribution::types::{Cue, CueKind, Found, Mention, MentionKind};
+
+/// `according to X`, `in her view`: a phrasal cue of the lexicon, whose
+/// source follows it or is its possessive.
+pub struct Phrases;
+
+impl Construction for Phrases {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        phrase_at(ctx, i)
+    }
+
+    fn reads(&self, kind: CueKind) -> bool {
+        matches!(kind, CueKind::According | CueKind::Opinion)
+    }
+
+    fn report(&self, ctx: &Context, cue: &Cue) -> Option<Found> {
+        match cue.kind {
+            CueKind::Opinion => opinion(ctx, cue),
+            _ => according(ctx, cue),
+        }
+    }
+}
+
+/// `In the latest poll, ...`: a finding read like "according to"
+/// ([`finding_at`]); [`Phrases`] reads its reports.
+pub struct Findings;
+
+impl Construction for Findings {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        finding_at(ctx, i)
+    }
+}
+
+/// A phrasal cue ("according to", "in her view") starting at `i`.
+fn phrase_at(ctx: &Context, i: usize) -> Option<Cue> {
+    lexicon().phrases.iter().find_map(|p| {
+        let kind = match p.kind {
+            PhraseKind::According => CueKind::According,
+            PhraseKind::Opinion => CueKind::Opinion,
+            PhraseKind::Adjunct | PhraseKind::Noun => return None,
+        };
+        let len = match_words(ctx, i, &p.words)?;
+        let slot_is_possessive = p.words.iter().enumerate().all(|(k, w)| {
+            w != "*"
+                || ctx.is(i + k, Class::Possessive)
+                || strip_possessive(&ctx.lower(i + k)).is_some()
+        });
+        if !slot_is_possessive {
+            return None;
+        }
+        Some(Cue::new(i..i + len, kind))
+    })
+}
+
+use crate::attribution::text::words::{match_words, strip_possessive};
+use crate::lexicon::{lexicon, Class, PhraseKind};
 
 /// `according to X, ...` and `..., according to X`.
 pub fn according(ctx: &Context, cue: &Cue) -> Option<Found> {

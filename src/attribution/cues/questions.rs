@@ -2,6 +2,7 @@
 //! asked by Y if ...`): the question is the content and the asker, when
 //! named, its source.
 
+use super::construction::Construction;
 use crate::attribution::confidence;
 use crate::attribution::speakers::mentions::mention_after;
 use crate::attribution::text::clause::kind_of;
@@ -10,6 +11,23 @@ use crate::attribution::text::words::{trim, word_count};
 use crate::attribution::types::{Cue, CueKind, Found};
 use crate::lexicon::Class;
 use crate::lexicon::{lexicon, VerbClass};
+
+/// `When asked whether ...`: a passive "asked" and the question after it.
+pub struct Questions;
+
+impl Construction for Questions {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        question_at(ctx, i)
+    }
+
+    fn reads(&self, kind: CueKind) -> bool {
+        kind == CueKind::Question
+    }
+
+    fn report(&self, ctx: &Context, cue: &Cue) -> Option<Found> {
+        question(ctx, cue)
+    }
+}
 
 /// Most tokens between "asked" and the question (`asked at a briefing
 /// Monday in Washington about`).

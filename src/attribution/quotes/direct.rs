@@ -578,11 +578,12 @@ mod tests {
     use super::*;
     use crate::attribution::cues::find_cues;
     use crate::attribution::text::context::testing::with_context;
+    use crate::attribution::CONSTRUCTIONS;
 
     /// The cue with which `strategy` frames quote `q` of `text`.
     fn framed_by(strategy: Strategy, text: &str, q: usize) -> Option<String> {
         with_context(text, &[], |ctx| {
-            let cues = find_cues(ctx);
+            let cues = find_cues(ctx, CONSTRUCTIONS);
             let around = Around::new(ctx, &cues, q);
             let framed = strategy(ctx, &cues, &around)?;
             Some(ctx.slice(&cues[framed.cue?].tokens).to_owned())
@@ -612,7 +613,7 @@ mod tests {
         let text = "Smith said: \"We will win,\" Jones added.";
         assert_eq!(framed_by(verb_before, text, 0).as_deref(), Some("said"));
         with_context(text, &[], |ctx| {
-            let cues = find_cues(ctx);
+            let cues = find_cues(ctx, CONSTRUCTIONS);
             let framed = frame(ctx, &cues, 0);
             assert_eq!(ctx.slice(&cues[framed.cue.expect("a cue")].tokens), "added");
         });

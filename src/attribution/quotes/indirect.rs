@@ -5,11 +5,9 @@
 use std::iter::once;
 use std::ops::Range;
 
-use crate::attribution::cues::evidential;
-use crate::attribution::cues::nouns;
-use crate::attribution::cues::phrasal;
-use crate::attribution::cues::questions;
+use crate::attribution::cues::construction::{self, Construction};
 use crate::attribution::cues::stance;
+use crate::attribution::cues::verbs::verb_at;
 use crate::attribution::speakers::mentions::mention_after;
 use crate::attribution::speakers::subjects::{bare_subject, subject_of};
 use crate::attribution::text::clause::{
@@ -21,21 +19,38 @@ use crate::attribution::types::{Cue, CueKind, Found, Mention};
 use crate::lexicon::Class;
 use crate::lexicon::{is_day, lexicon, Complement, VerbClass};
 
-/// The reports of the cues no direct quote used: the clause each governs,
-/// in cue order.
-pub fn indirect_quotes(ctx: &Context, cues: &[Cue]) -> Vec<Found> {
+/// The reports of the cues no direct quote used: the clause or phrase each
+/// governs, read by its construction, in cue order.
+pub fn indirect_quotes(
+    ctx: &Context,
+    cues: &[Cue],
+    constructions: &[&dyn Construction],
+) -> Vec<Found> {
     cues.iter()
         .filter(|cue| !cue.used)
-        .filter_map(|cue| match cue.kind {
-            CueKind::Verb(VerbClass::Evidential) => evidential::evidential(ctx, cue),
-            CueKind::Verb(class) => verb_clause(ctx, cue, class),
-            CueKind::According => phrasal::according(ctx, cue),
-            CueKind::Opinion => phrasal::opinion(ctx, cue),
-            CueKind::Question => questions::question(ctx, cue),
-            CueKind::Noun => nouns::noun_report(ctx, cue),
-            CueKind::Colon | CueKind::Dash => None,
-        })
+        .filter_map(|cue| construction::report(constructions, ctx, cue))
         .collect()
+}
+
+/// `X said (that) ...`: the reporting verbs of the lexicon and the clause
+/// each governs.
+pub struct ReportingVerbs;
+
+impl Construction for ReportingVerbs {
+    fn cue_at(&self, ctx: &Context, i: usize) -> Option<Cue> {
+        verb_at(ctx, i)
+    }
+
+    fn reads(&self, kind: CueKind) -> bool {
+        matches!(kind, CueKind::Verb(_))
+    }
+
+    fn report(&self, ctx: &Context, cue: &Cue) -> Option<Found> {
+        let CueKind::Verb(class) = cue.kind else {
+            return None;
+        };
+        verb_clause(ctx, cue, class)
+    }
 }
 
 /// Most words before a subject mention that still belong to its noun
@@ -446,14 +461,15 @@ mod tests {
     use super::*;
     use crate::attribution::cues::find_cues;
     use crate::attribution::text::context::testing::with_context;
+    use crate::attribution::CONSTRUCTIONS;
     use crate::model::EntityLabel;
 
     /// The reports of `text` as (speaker, cue, content parts).
     fn reports(text: &str, used: bool) -> Vec<(String, String, Vec<String>)> {
         with_context(text, &[("Smith", EntityLabel::Per)], |ctx| {
-            let mut cues = find_cues(ctx);
+            let mut cues = find_cues(ctx, CONSTRUCTIONS);
             cues.iter_mut().for_each(|c| c.used = used);
-            indirect_quotes(ctx, &cues)
+            indirect_quotes(ctx, &cues, CONSTRUCTIONS)
                 .iter()
                 .map(|f| {
                     let speaker = f.speaker.as_ref().map_or("", |m| ctx.slice(&m.tokens));

@@ -129,7 +129,7 @@ fn attributes_at_end(outer: &Found, inner: &Found) -> bool {
 mod tests {
     use super::*;
     use crate::attribution::text::context::testing::with_context;
-    use crate::attribution::{cues, indirect};
+    use crate::attribution::{cues, indirect, CONSTRUCTIONS};
     use crate::model::QuoteKind;
 
     fn report(part: Range<usize>, cue: Option<Range<usize>>) -> Found {
@@ -165,7 +165,11 @@ mod tests {
             text,
             &[("DuVernay", crate::model::EntityLabel::Per)],
             |ctx| {
-                let found = indirect::indirect_quotes(ctx, &cues::find_cues(ctx));
+                let found = indirect::indirect_quotes(
+                    ctx,
+                    &cues::find_cues(ctx, CONSTRUCTIONS),
+                    CONSTRUCTIONS,
+                );
                 assert_eq!(found.len(), 2, "said and felt each govern a clause");
                 let kept = without_nested(ctx, found);
                 assert_eq!(kept.len(), 1);

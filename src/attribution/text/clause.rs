@@ -183,8 +183,8 @@ fn new_report(ctx: &Context, from: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::attribution::text::context::testing::with_context;
     use super::*;
+    use crate::attribution::text::context::testing::with_context;
 
     /// The clause `clause_end` finds from the word `from` to the end.
     fn clause(text: &str, from: &str) -> String {

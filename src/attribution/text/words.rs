@@ -92,8 +92,8 @@ pub fn joins_clauses(ctx: &Context, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::attribution::text::context::testing::with_context;
     use super::*;
+    use crate::attribution::text::context::testing::with_context;
 
     #[test]
     fn pronouns_have_their_gender_and_object_pronouns_but_him_and_her_are_none() {
