@@ -1,6 +1,8 @@
 //! CUDA on demand: a CPU run maps none of libtorch's CUDA libraries, and
 //! `ner::cuda::load` maps them later, after which libtorch answers CUDA
-//! queries. One test: loading lasts for the life of the test process.
+//! queries. One test, in a binary of its own: loading lasts for the life
+//! of the test process, and other tests that load the model in process
+//! would share it.
 
 use std::path::PathBuf;
 

@@ -1,10 +1,17 @@
-//! Running the binary from the integration tests, reading JSON Lines back,
-//! and a generated corpus.
+//! Shared by the integration tests: running the binary, reading its output
+//! back, a generated corpus and the sample articles. Included with
+//! `#[path = "../common/mod.rs"] mod common;` by the binaries that need it.
 
 #![allow(dead_code)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
+
+use quotelink::output::Record;
+use serde::de::DeserializeOwned;
+
+/// The sample articles' folder.
+pub const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
 
 /// Runs `quotelink ARGS` with `stdin` as standard input and waits for it.
 pub fn run_quotelink(args: &[&str], stdin: &str) -> Output {
@@ -29,11 +36,25 @@ pub fn quotelink(args: &[&str], stdin: &[u8]) -> Output {
 
 /// Standard output parsed as JSON Lines.
 pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    parse_lines(bytes)
+}
+
+/// Standard output parsed as output records.
+pub fn records(bytes: &[u8]) -> Vec<Record> {
+    parse_lines(bytes)
+}
+
+fn parse_lines<T: DeserializeOwned>(bytes: &[u8]) -> Vec<T> {
     String::from_utf8(bytes.to_vec())
         .expect("UTF-8 output")
         .lines()
         .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
         .collect()
+}
+
+/// Standard output as text, which must be UTF-8.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
 }
 
 /// Standard error as text.
@@ -77,7 +98,7 @@ pub fn generated_corpus(n: usize) -> String {
 /// The sample articles, plus PolNeAR dev when the shared data is there.
 pub fn samples_and_dev() -> Vec<std::path::PathBuf> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs = vec![root.join("data/samples")];
+    let mut inputs = vec![std::path::PathBuf::from(SAMPLES)];
     let dev = root.join("../shared/data/polnear/dev/text");
     if dev.is_dir() {
         inputs.push(dev);

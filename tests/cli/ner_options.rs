@@ -1,18 +1,9 @@
 //! `--device` and `--precision` through the binary: which precision ran is
 //! printed, and combinations that cannot run here are usage errors.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn quotelink(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotelink"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
+use crate::common::{quotelink, stderr, stdout};
 
 const CONLL: &str = "Angela NNP B-NP B-PER\nMerkel NNP I-NP I-PER\nvisited VBD B-VP O\n\
 Paris NNP B-NP B-LOC\n. . O O\n\nShares NNS B-NP O\nof IN B-PP O\nSiemens NNP B-NP B-ORG\n\
@@ -24,7 +15,10 @@ fn eval_ner(precision: &str) -> Output {
     std::fs::write(&path, CONLL).unwrap();
     let path = path.to_str().unwrap();
     let args = ["eval", "ner", "--threads", "2", "--device", "cpu"];
-    quotelink(&[&args[..], &["--precision", precision, "--conll", path]].concat())
+    quotelink(
+        &[&args[..], &["--precision", precision, "--conll", path]].concat(),
+        b"",
+    )
 }
 
 #[test]
@@ -48,21 +42,24 @@ fn eval_ner_says_which_precision_ran_and_both_find_the_entities() {
 fn fp16_on_the_cpu_is_a_usage_error() {
     let out = eval_ner("fp16");
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("fp16 runs on CUDA only"), "{err}");
 }
 
 #[test]
 fn cuda_without_a_device_is_a_usage_error() {
-    let out = quotelink(&[
-        "eval",
-        "ner",
-        "--device",
-        "cuda",
-        "--conll",
-        "missing.conll",
-    ]);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = quotelink(
+        &[
+            "eval",
+            "ner",
+            "--device",
+            "cuda",
+            "--conll",
+            "missing.conll",
+        ],
+        b"",
+    );
+    let err = stderr(&out);
     if err.contains("sees no CUDA device") {
         assert_eq!(out.status.code(), Some(2));
     } else {

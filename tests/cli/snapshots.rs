@@ -1,21 +1,23 @@
 //! Golden snapshots of the JSON output for the sample articles in
 //! `data/samples/`: through the full pipeline with the shipped model
-//! (`snapshots__NAME.snap`), and through the splitter and the rule stage
-//! alone, as `--no-ner` runs them (`snapshots__no_ner_NAME.snap`), so that a
-//! rule change shows in the second without model drift mixed in. Review
-//! changes with `INSTA_UPDATE=always cargo test --release --test snapshots`
-//! and `git diff tests/snapshots/`.
+//! (`snapshots/cli__snapshots__NAME.snap`), and through the splitter and the
+//! rule stage alone, as `--no-ner` runs them
+//! (`snapshots/cli__snapshots__no_ner_NAME.snap`), so that a rule change
+//! shows in the second without model drift mixed in. Review changes with
+//! `INSTA_UPDATE=always cargo test --release --test cli -- snapshots::` and
+//! `git diff tests/cli/snapshots/`.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use quotelink::corpus::{annotate, expand_paths, read_file, DEFAULT_MAX_BYTES};
 use quotelink::output::DocumentRecord;
 use quotelink::{Document, Pipeline};
 
+use crate::common::SAMPLES;
+
 /// The sample articles, annotated by `pipeline`.
 fn samples(pipeline: &Pipeline) -> Vec<Document> {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples");
-    let paths = expand_paths(&[samples]);
+    let paths = expand_paths(&[PathBuf::from(SAMPLES)]);
     assert!(paths.len() >= 3, "the samples are there");
     let mut docs: Vec<Document> = paths
         .iter()

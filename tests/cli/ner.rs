@@ -1,6 +1,6 @@
 //! The shipped named-entity model, loaded and run through the pipeline.
 
-use quotelink::ner::EntityLabel::{self, *};
+use quotelink::model::EntityLabel::{self, *};
 use quotelink::{Document, Pipeline};
 
 fn entities(texts: &[&str]) -> Vec<Vec<(String, EntityLabel)>> {

@@ -2,13 +2,11 @@
 //! resumed with the same inputs, leaves the file an uninterrupted run
 //! writes, byte for byte; other inputs are refused.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{generated_corpus, quotelink, stderr};
+use crate::common::{generated_corpus, quotelink, stderr};
 
 fn run_to(input: &Path, out: &Path, resume: bool) -> std::process::Output {
     let (input, out) = (input.to_str().unwrap(), out.to_str().unwrap());

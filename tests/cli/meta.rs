@@ -1,10 +1,9 @@
 //! `meta`: a JSONL input line's other fields reach its output record,
 //! unchanged and in order, for documents and error records alike.
 
-mod common;
-
-use common::{json_lines, quotelink};
 use quotelink::output::Record;
+
+use crate::common::{json_lines, quotelink};
 
 #[test]
 fn jsonl_fields_other_than_id_and_text_are_copied_to_meta() {

@@ -6,9 +6,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::common::{stderr, SAMPLES};
+
 fn sample() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    root.join("data/samples/council.txt").display().to_string()
+    Path::new(SAMPLES).join("council.txt").display().to_string()
 }
 
 fn run(binary: &Path, args: &[&str], env: Option<&str>) -> Output {
@@ -28,10 +29,6 @@ fn run(binary: &Path, args: &[&str], env: Option<&str>) -> Output {
         }
     }
     panic!("{} stayed busy for 5 s", binary.display())
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]

@@ -4,6 +4,21 @@
 use proptest::prelude::*;
 use quotelink::segment::SentenceSplitter;
 
+/// This module's tests, run by `main` as `segment::NAME`.
+pub const TESTS: &[(&str, fn())] = tests![
+    plain_sentences,
+    quote_followed_by_attribution_is_one_sentence,
+    sentence_ending_inside_a_quote_keeps_its_closing_mark,
+    titles_never_end_a_sentence,
+    acronyms_and_months_end_a_sentence_only_before_an_opener,
+    initials_stay_with_the_name,
+    decimals_and_ellipses,
+    line_breaks_always_end_a_sentence,
+    a_quote_followed_by_its_attribution_is_one_sentence,
+    lower_case_continuation_does_not_split,
+    sentences_cover_the_text_without_loss_or_overlap,
+];
+
 fn sentences(text: &str) -> Vec<&str> {
     SentenceSplitter
         .split(text)
@@ -17,7 +32,6 @@ fn splits(text: &str, expected: &[&str]) {
     assert_eq!(sentences(text), expected, "splitting {text:?}");
 }
 
-#[test]
 fn plain_sentences() {
     splits(
         "The vote passed. Nobody objected! Was it fair? Yes.",
@@ -30,7 +44,6 @@ fn plain_sentences() {
     );
 }
 
-#[test]
 fn quote_followed_by_attribution_is_one_sentence() {
     splits("\"We will win,\" he said.", &["\"We will win,\" he said."]);
     splits(
@@ -39,7 +52,6 @@ fn quote_followed_by_attribution_is_one_sentence() {
     );
 }
 
-#[test]
 fn sentence_ending_inside_a_quote_keeps_its_closing_mark() {
     splits(
         "He said: \"We will win.\" Then he left.",
@@ -55,7 +67,6 @@ fn sentence_ending_inside_a_quote_keeps_its_closing_mark() {
     );
 }
 
-#[test]
 fn titles_never_end_a_sentence() {
     for title in [
         "Mr.", "Mrs.", "Dr.", "Sen.", "Gov.", "Rep.", "Gen.", "Prof.", "St.",
@@ -68,7 +79,6 @@ fn titles_never_end_a_sentence() {
     }
 }
 
-#[test]
 fn acronyms_and_months_end_a_sentence_only_before_an_opener() {
     splits(
         "The U.S. Senate voted. It was close.",
@@ -96,7 +106,6 @@ fn acronyms_and_months_end_a_sentence_only_before_an_opener() {
     );
 }
 
-#[test]
 fn initials_stay_with_the_name() {
     splits(
         "J. K. Rowling wrote it. John F. Kennedy read it.",
@@ -104,7 +113,6 @@ fn initials_stay_with_the_name() {
     );
 }
 
-#[test]
 fn decimals_and_ellipses() {
     splits(
         "Growth was 3.5 percent. Prices rose 1.2 points.",
@@ -117,7 +125,6 @@ fn decimals_and_ellipses() {
     splits("Wait … what happened?", &["Wait … what happened?"]);
 }
 
-#[test]
 fn line_breaks_always_end_a_sentence() {
     splits(
         "Headline without a period\nBody text starts here.\n\nSecond paragraph",
@@ -129,7 +136,6 @@ fn line_breaks_always_end_a_sentence() {
     );
 }
 
-#[test]
 fn a_quote_followed_by_its_attribution_is_one_sentence() {
     splits(
         "“Who would have believed it?” Trump said, smiling. He left.",
@@ -144,7 +150,6 @@ fn a_quote_followed_by_its_attribution_is_one_sentence() {
     );
 }
 
-#[test]
 fn lower_case_continuation_does_not_split() {
     splits(
         "\"Why now?\" asked the senator. \"Because!\" said another.",
@@ -156,7 +161,6 @@ fn lower_case_continuation_does_not_split() {
 }
 
 proptest! {
-    #[test]
     fn sentences_cover_the_text_without_loss_or_overlap(text in "\\PC{0,200}|[a-zA-Z .!?\"“”'’\n]{0,200}") {
         let ranges = SentenceSplitter.split(&text);
         let mut at = 0;

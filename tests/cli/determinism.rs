@@ -4,29 +4,20 @@
 //! the model's batches), with the model, on the sample articles and
 //! PolNeAR dev.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
-fn quotelink(args: &[&str], inputs: &[PathBuf], stdin: Option<&[u8]>) -> Vec<u8> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelink"))
-        .args(args)
-        .args(inputs)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    pipe.write_all(stdin.unwrap_or_default())
-        .expect("stdin is written");
-    drop(pipe);
-    let out = child.wait_with_output().expect("the binary finishes");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{args:?}: {stderr}");
+use crate::common::{self, stderr};
+
+/// Standard output of a successful run of the binary on `inputs`.
+fn output_of(args: &[&str], inputs: &[PathBuf], stdin: Option<&[u8]>) -> Vec<u8> {
+    let inputs: Vec<&str> = inputs
+        .iter()
+        .map(|path| path.to_str().expect("a UTF-8 path"))
+        .collect();
+    let out = common::quotelink(&[args, &inputs].concat(), stdin.unwrap_or_default());
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
     out.stdout
 }
 
@@ -39,8 +30,8 @@ fn lines(out: &[u8]) -> Vec<&[u8]> {
 #[test]
 fn one_and_two_threads_write_the_same_bytes() {
     let inputs = common::samples_and_dev();
-    let one = quotelink(&["--threads", "1"], &inputs, None);
-    let two = quotelink(&["--threads", "2"], &inputs, None);
+    let one = output_of(&["--threads", "1"], &inputs, None);
+    let two = output_of(&["--threads", "2"], &inputs, None);
     assert!(lines(&one).len() >= 4, "a record per document");
     let differ = lines(&one)
         .iter()
@@ -59,7 +50,7 @@ fn one_and_two_threads_write_the_same_bytes() {
 /// neighbours, chunks or batches as before.
 #[test]
 fn a_record_does_not_depend_on_the_other_documents() {
-    let together = quotelink(&["--threads", "1"], &common::samples_and_dev(), None);
+    let together = output_of(&["--threads", "1"], &common::samples_and_dev(), None);
     let records: Vec<serde_json::Value> = lines(&together)
         .iter()
         .map(|l| serde_json::from_slice(l).expect("a JSON record"))
@@ -90,7 +81,7 @@ fn a_record_does_not_depend_on_the_other_documents() {
     let mut got = BTreeMap::new();
     let rest: Vec<&serde_json::Value> = rest.into_iter().map(|(_, r)| r).collect();
     let run = |records: &[&serde_json::Value]| -> Vec<serde_json::Value> {
-        let out = quotelink(
+        let out = output_of(
             &["--threads", "1", "--jsonl", "-"],
             &[],
             Some(&jsonl(records)),

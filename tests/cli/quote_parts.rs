@@ -4,10 +4,9 @@
 //! quotes share a content character; `cue_class` is set exactly when
 //! there is a cue.
 
-mod common;
-
-use common::{json_lines, quotelink, stderr};
 use serde_json::Value;
+
+use crate::common::{self, json_lines, quotelink, stderr};
 
 /// `(start, end, text)` of a span object.
 fn span(v: &Value) -> (usize, usize, &str) {

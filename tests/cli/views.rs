@@ -2,29 +2,19 @@
 //! and the format's default on a terminal (a pseudo-terminal made by
 //! `script`) and on a pipe.
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use quotelink::output::Record;
 
+use crate::common::{records, run_quotelink as quotelink, stderr, stdout, SAMPLES};
+
 const BIN: &str = env!("CARGO_BIN_EXE_quotelink");
-const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
-
-mod common;
-
-use common::run_quotelink as quotelink;
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
 
 /// The samples' records, as JSON Lines.
 fn sample_records() -> Vec<Record> {
     let out = quotelink(&["--no-ner", "--format", "jsonl", SAMPLES], "");
     assert_eq!(out.status.code(), Some(0));
-    stdout(&out)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("a record"))
-        .collect()
+    records(&out.stdout)
 }
 
 fn documents(records: &[Record]) -> impl Iterator<Item = &quotelink::output::DocumentRecord> {
@@ -40,12 +30,7 @@ fn html_writes_one_page_with_every_quote_highlighted() {
     let page = dir.path().join("samples.html");
     let args = ["html", "--no-ner", SAMPLES, "-o", page.to_str().unwrap()];
     let out = quotelink(&args, "");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -75,7 +60,7 @@ fn html_reads_jsonl_from_stdin_and_shows_failed_documents() {
     let html = stdout(&out);
     assert_eq!(html.matches("tabindex=\"0\">").count(), 1);
     assert!(html.contains("<p class=\"error\">not shown: empty document</p>"));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("1 of 2 documents failed"));
+    assert!(stderr(&out).contains("1 of 2 documents failed"));
 }
 
 #[test]

@@ -2,13 +2,12 @@
 //! a real run, with bad lines mixed in, in CSV, JSON Lines and Parquet
 //! (read back with the parquet crate).
 
-mod common;
-
 use std::path::Path;
 
-use common::{generated_corpus, json_lines, quotelink, stderr};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
+
+use crate::common::{generated_corpus, json_lines, quotelink, stderr};
 
 /// Runs quotelink over `input` (JSONL) and returns the output file.
 fn annotate(dir: &Path, input: &str) -> String {

@@ -1,14 +1,27 @@
-//! The rule stage on the hand-written cases of `attribution_cases.toml`,
-//! with hand-made entities in place of the model: one test per case, named
+//! The rule stage on the hand-written cases of `cases/*.toml`, with
+//! hand-made entities in place of the model: one test per case, named
 //! `GROUP::NAME`, so that a filter runs one case or one group
-//! (`cargo test --release --test attribution_cases -- 'indirect without
-//! that'`, `... -- clause_ends::`). A plain harness (`harness = false` in
-//! Cargo.toml) built on libtest-mimic, which honours libtest's arguments.
+//! (`cargo test --release --test rules -- 'indirect without that'`,
+//! `... -- clause_ends::`).
+//!
+//! The cases are constructions the rule stage must handle, one case each,
+//! written for the tests and not taken from any corpus. Every `*.toml` file
+//! in `cases/` is read; each holds `[[case]]` tables of whole groups:
+//! `name`, `group` (the construction the case belongs to), `text`, and
+//! `entities`, which stand in for the NER model: every occurrence of each
+//! text is tagged with the label. Each `[[case.quote]]` is one expected
+//! quote, in text order: `text` is the quote's whole span, `cue`/`speaker`
+//! the local spans ("" when there is none), `canonical` the resolved
+//! speaker's name; `parts` (the content fragments), `cue_class` and
+//! `negated` are checked where a case gives them. A case lists every quote
+//! it expects; any other quote fails it.
 
-use libtest_mimic::{Arguments, Failed, Trial};
-use quotelink::attribution::{Attributor, Quote, RuleAttributor};
+use std::path::Path;
+
+use libtest_mimic::{Failed, Trial};
+use quotelink::attribution::{Attributor, RuleAttributor};
 use quotelink::document::Document;
-use quotelink::ner::{Entity, EntityLabel};
+use quotelink::model::{Entity, EntityLabel, Quote};
 use quotelink::segment::{Segmenter, SentenceSplitter};
 use serde::Deserialize;
 
@@ -134,18 +147,27 @@ fn run(case: &Case) -> Result<(), Failed> {
     Ok(())
 }
 
-fn main() {
-    let args = Arguments::from_args();
-    let cases: Cases = toml::from_str(include_str!("attribution_cases.toml")).expect("valid table");
+/// One trial per case of every `cases/*.toml`, in file-name order.
+pub fn trials() -> Vec<Trial> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules/cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no case files in {}", dir.display());
     let mut names = std::collections::HashSet::new();
-    let trials = cases
-        .case
-        .into_iter()
-        .map(|case| {
+    let mut trials = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a readable case file");
+        let cases: Cases = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is no valid table: {e}", file.display()));
+        for case in cases.case {
             let name = format!("{}::{}", case.group, case.name);
             assert!(names.insert(name.clone()), "two cases are named {name}");
-            Trial::test(name, move || run(&case))
-        })
-        .collect();
-    libtest_mimic::run(&args, trials).exit();
+            trials.push(Trial::test(name, move || run(&case)));
+        }
+    }
+    trials
 }

@@ -6,19 +6,12 @@ use std::process::Output;
 
 use quotelink::output::{DocumentRecord, Record};
 
-mod common;
+use crate::common::{self, records, stderr};
 
-fn quotelink(args: &[&str], stdin: Option<&str>) -> Output {
+/// Runs the binary without the model, on two threads.
+fn no_ner(args: &[&str], stdin: Option<&str>) -> Output {
     let args = [&["--no-ner", "--threads", "2"], args].concat();
     common::run_quotelink(&args, stdin.unwrap_or(""))
-}
-
-fn records(output: &Output) -> Vec<Record> {
-    String::from_utf8(output.stdout.clone())
-        .expect("UTF-8 output")
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect()
 }
 
 fn ids(records: &[Record]) -> Vec<String> {
@@ -46,23 +39,18 @@ fn reads_files_and_folders_recursively_in_order() {
     write(dir.path(), "sub/notes.md", b"Not an article.");
     let single = write(dir.path(), "single.text", b"Named explicitly.");
     let folder = dir.path().display().to_string();
-    let out = quotelink(&[&single, &folder], None);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = no_ner(&[&single, &folder], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let single_again = dir.path().join("single.text").display().to_string();
-    assert_eq!(ids(&records(&out)), [single_again, a, b]);
+    assert_eq!(ids(&records(&out.stdout)), [single_again, a, b]);
 }
 
 #[test]
 fn reads_jsonl_from_stdin_and_echoes_ids() {
     let input = "{\"id\": \"x1\", \"text\": \"One sentence.\"}\n{\"id\": 42, \"text\": \"Two. Sentences.\"}\n";
-    let out = quotelink(&["--jsonl", "-"], Some(input));
+    let out = no_ner(&["--jsonl", "-"], Some(input));
     assert_eq!(out.status.code(), Some(0));
-    let records = records(&out);
+    let records = records(&out.stdout);
     assert_eq!(ids(&records), ["x1", "42"]);
     let Record::Document(doc) = &records[1] else {
         panic!("expected a document")
@@ -79,7 +67,7 @@ fn bad_documents_get_error_records_in_place_and_exit_1() {
     let binary = write(dir.path(), "4-binary.txt", b"\x7fELF\x02\x01\x01\x00\x00");
     let large = write(dir.path(), "5-large.txt", "word ".repeat(100).as_bytes());
     let missing = dir.path().join("6-missing.txt").display().to_string();
-    let out = quotelink(
+    let out = no_ner(
         &[
             &good,
             &empty,
@@ -93,7 +81,7 @@ fn bad_documents_get_error_records_in_place_and_exit_1() {
         None,
     );
     assert_eq!(out.status.code(), Some(1));
-    let records = records(&out);
+    let records = records(&out.stdout);
     assert_eq!(
         ids(&records),
         [good, empty, invalid, binary, large, missing]
@@ -115,25 +103,25 @@ fn bad_documents_get_error_records_in_place_and_exit_1() {
     ]) {
         assert!(error.contains(expected), "{error:?} lacks {expected:?}");
     }
-    assert!(String::from_utf8_lossy(&out.stderr).contains("5 of 6 documents failed"));
+    assert!(stderr(&out).contains("5 of 6 documents failed"));
 }
 
 #[test]
 fn malformed_jsonl_lines_get_error_records() {
     let input = "{\"id\": \"a\", \"text\": \"Fine.\"}\n{\"id\": \"b\", \"text\": \n\n{\"text\": \"no id\"}\n{\"id\": \"c\", \"text\": \"Fine too.\"}\n";
-    let out = quotelink(&["--jsonl", "-"], Some(input));
+    let out = no_ner(&["--jsonl", "-"], Some(input));
     assert_eq!(out.status.code(), Some(1));
-    let records = records(&out);
+    let records = records(&out.stdout);
     assert_eq!(ids(&records), ["a", "stdin:2", "stdin:4", "c"]);
     assert!(matches!(&records[1], Record::Error(e) if e.error.contains("malformed JSONL line 2")));
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(quotelink(&[], None).status.code(), Some(2));
-    assert_eq!(quotelink(&["--no-such-flag"], None).status.code(), Some(2));
+    assert_eq!(no_ner(&[], None).status.code(), Some(2));
+    assert_eq!(no_ner(&["--no-such-flag"], None).status.code(), Some(2));
     assert_eq!(
-        quotelink(&["a.txt", "--jsonl", "-"], None).status.code(),
+        no_ner(&["a.txt", "--jsonl", "-"], None).status.code(),
         Some(2)
     );
 }
@@ -143,7 +131,7 @@ fn writes_to_an_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let input = write(dir.path(), "in.txt", b"Hello there.");
     let out_path = dir.path().join("out.jsonl");
-    let out = quotelink(&[&input, "-o", out_path.to_str().unwrap()], None);
+    let out = no_ner(&[&input, "-o", out_path.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(out_path).unwrap();
@@ -154,8 +142,8 @@ fn writes_to_an_output_file() {
 fn offsets_are_code_points_into_the_input() {
     let text = "“Ça va,” dit Zoë. Die Straße ist groß! 東京は晴れ。\nNext line.";
     let input = serde_json::json!({"id": "u", "text": text}).to_string();
-    let out = quotelink(&["--jsonl", "-"], Some(&input));
-    let records = records(&out);
+    let out = no_ner(&["--jsonl", "-"], Some(&input));
+    let records = records(&out.stdout);
     let Record::Document(DocumentRecord {
         text_length,
         sentences,

@@ -1,14 +1,17 @@
 //! The rule stage on inputs built for a property rather than a case (the
-//! cases are in `attribution_cases.rs`).
+//! cases are in `cases/*.toml`).
 
-use quotelink::attribution::{Attributor, QuoteKind, RuleAttributor, MAX_REPORT_TOKENS};
+use quotelink::attribution::{Attributor, RuleAttributor, MAX_REPORT_TOKENS};
 use quotelink::document::Document;
+use quotelink::model::QuoteKind;
 use quotelink::segment::{Segmenter, SentenceSplitter};
+
+/// This module's tests, run by `main` as `attribution::NAME`.
+pub const TESTS: &[(&str, fn())] = tests![run_on_sentence_keeps_reports_near_their_cues];
 
 /// A run-on "sentence" as long as a document, full of cues: each report
 /// takes its content from a bounded window around its cue, so the quotes
 /// stay proportional to the text instead of each spanning all of it.
-#[test]
 fn run_on_sentence_keeps_reports_near_their_cues() {
     let text = "the plan, according to Smith, would fail and the vote ".repeat(3000);
     let mut doc = Document::new("run-on", text);
