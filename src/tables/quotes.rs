@@ -10,7 +10,9 @@ use super::group_value;
 use super::records::DocLine;
 use super::sink::{Cell, Column, ColumnType};
 
-/// The fixed columns, in order, after `id` and the `meta` columns.
+/// The fixed columns, in order, after `id` and the `meta` columns. Not
+/// lexicon data: these names are the table's schema, each paired with its
+/// type and filled by the code below, so they change with that code.
 const QUOTE_COLUMNS: [(&str, ColumnType); 12] = [
     ("quote", ColumnType::Int),
     ("start", ColumnType::Int),
