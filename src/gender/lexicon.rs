@@ -1,17 +1,26 @@
-//! The gender word lists, read once from the data files beside this module:
-//! pronouns, honorifics and role nouns (`lexicon/words.tsv`), and first
-//! names (`lexicon/first_names.tsv`, see `scripts/first_names.py`).
+//! The gender word lists, read once from the crate lexicon's data files:
+//! pronouns, honorifics and role nouns (`src/lexicon/data/gender_words.tsv`),
+//! and first names (`first_names.tsv` there, see `scripts/first_names.py`).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{Gender, GenderEvidence};
 
-static WORDS: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
-    LazyLock::new(|| parse(include_str!("../lexicon/data/gender_words.tsv")));
+static WORDS: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> = LazyLock::new(|| {
+    parse(
+        "gender_words.tsv",
+        include_str!("../lexicon/data/gender_words.tsv"),
+    )
+});
 
 static FIRST_NAMES: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
-    LazyLock::new(|| parse(include_str!("../lexicon/data/first_names.tsv")));
+    LazyLock::new(|| {
+        parse(
+            "first_names.tsv",
+            include_str!("../lexicon/data/first_names.tsv"),
+        )
+    });
 
 /// The gender and evidence class of a lower-case word (a pronoun, an
 /// honorific without its period, or a role noun).
@@ -27,24 +36,27 @@ pub fn first_name(lower: &str) -> Option<Gender> {
 
 /// Parses `word<TAB>female|male[<TAB>class]` lines; `#` starts a comment.
 /// A line without a class is a first name. The files ship with the crate,
-/// so a malformed line is a bug caught by the tests.
-fn parse(text: &'static str) -> HashMap<&'static str, (Gender, GenderEvidence)> {
+/// so a malformed line is a bug that the tests catch, named with its file
+/// (in `src/lexicon/data`) and line.
+fn parse(file: &str, text: &'static str) -> HashMap<&'static str, (Gender, GenderEvidence)> {
     text.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| {
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|(number, line)| {
+            let at = || format!("src/lexicon/data/{file}:{}", number + 1);
             let mut fields = line.split('\t');
             let word = fields.next().expect("a word");
             let gender = match fields.next() {
                 Some("female") => Gender::Female,
                 Some("male") => Gender::Male,
-                other => panic!("gender lexicon: bad gender {other:?} in {line:?}"),
+                other => panic!("{}: bad gender {other:?}", at()),
             };
             let class = match fields.next() {
                 None => GenderEvidence::FirstName,
                 Some("pronoun") => GenderEvidence::Pronoun,
                 Some("honorific") => GenderEvidence::Honorific,
                 Some("role") => GenderEvidence::Role,
-                Some(other) => panic!("gender lexicon: bad class {other:?} in {line:?}"),
+                Some(other) => panic!("{}: bad class {other:?}", at()),
             };
             (word, (gender, class))
         })
@@ -54,6 +66,12 @@ fn parse(text: &'static str) -> HashMap<&'static str, (Gender, GenderEvidence)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "src/lexicon/data/test.tsv:2: bad class \"title\"")]
+    fn a_malformed_line_is_named_with_its_file_and_line() {
+        parse("test.tsv", "# comment\nmr\tmale\ttitle\n");
+    }
 
     #[test]
     fn the_lists_load_and_are_lower_case() {
