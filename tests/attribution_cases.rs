@@ -8,7 +8,7 @@
 use libtest_mimic::{Arguments, Failed, Trial};
 use quotelink::attribution::{Attributor, Quote, RuleAttributor};
 use quotelink::document::Document;
-use quotelink::ner::{Entity, EntityLabel};
+use quotelink::model::{Entity, EntityLabel};
 use quotelink::segment::{Segmenter, SentenceSplitter};
 use serde::Deserialize;
 

@@ -14,7 +14,8 @@ mod invariants;
 mod shrink;
 
 use quotelink::corpus::{annotate_each, decode_text, DEFAULT_MAX_BYTES};
-use quotelink::ner::{Entity, EntityLabel, EntityRecognizer};
+use quotelink::model::{Entity, EntityLabel};
+use quotelink::ner::EntityRecognizer;
 use quotelink::output::DocumentRecord;
 use quotelink::{Document, Error, Pipeline};
 
