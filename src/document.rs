@@ -1,5 +1,5 @@
-//! The [`Document`] that flows through every stage, and the [`Span`] type
-//! that carries both byte and char offsets into it.
+//! The [`Document`] that flows through every stage, and the
+//! [`OffsetIndex`] that makes the [`Span`]s into it.
 //!
 //! Offsets are converted in exactly one place, [`OffsetIndex`]: stages work
 //! on byte offsets (what `str` slicing needs), output uses Unicode code
@@ -8,43 +8,8 @@
 
 use std::ops::Range;
 
-use crate::model::{Entity, Quote, Speaker};
-
-/// A half-open range of a document's text, in bytes and in code points.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Span {
-    /// Byte range into the document text (always on char boundaries).
-    pub byte: Range<usize>,
-    /// Code-point range into the document text.
-    pub char: Range<usize>,
-}
-
-impl Span {
-    /// The text this span covers in `text` (the document it was made from).
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.byte.clone()]
-    }
-
-    /// Length in bytes.
-    pub fn len(&self) -> usize {
-        self.byte.len()
-    }
-
-    /// Whether the span covers no text.
-    pub fn is_empty(&self) -> bool {
-        self.byte.is_empty()
-    }
-
-    /// Whether the two spans share at least one byte.
-    pub fn overlaps(&self, other: &Span) -> bool {
-        self.byte.start < other.byte.end && other.byte.start < self.byte.end
-    }
-
-    /// Whether `other` lies entirely within this span.
-    pub fn contains(&self, other: &Span) -> bool {
-        self.byte.start <= other.byte.start && other.byte.end <= self.byte.end
-    }
-}
+use crate::model::{Entity, GenderCall, Quote, Speaker};
+pub use crate::span::Span;
 
 /// Converts between byte and code-point offsets of one text.
 ///
@@ -121,7 +86,8 @@ impl OffsetIndex {
 /// One article and everything the stages have found in it.
 ///
 /// Stages fill the fields in pipeline order: `sentences` (segmenter),
-/// `entities` (named-entity model), `quotes` and `speakers` (rule stage).
+/// `entities` (named-entity model), `quotes` and `speakers` (rule stage),
+/// `genders` (gender stage).
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The caller's identifier: a file path as given, or a JSONL `id`.
@@ -138,6 +104,9 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Canonical speakers; `Quote::speaker_id` indexes this list.
     pub speakers: Vec<Speaker>,
+    /// Each speaker's gender, in `speakers` order: `None` where the text
+    /// shows none. Empty until the gender stage runs.
+    pub genders: Vec<Option<GenderCall>>,
 }
 
 impl Document {
@@ -152,6 +121,7 @@ impl Document {
             entities: Vec::new(),
             quotes: Vec::new(),
             speakers: Vec::new(),
+            genders: Vec::new(),
         }
     }
 
@@ -199,13 +169,5 @@ mod tests {
         assert_eq!(expected, "Zoë");
         assert_eq!(doc.offsets().span_from_chars(span.char.clone()), span);
         assert_eq!(doc.char_len(), chars.len());
-    }
-
-    #[test]
-    fn overlap_and_containment() {
-        let doc = Document::new("a", "abcdefgh");
-        let (a, b, c) = (doc.span(0..4), doc.span(3..6), doc.span(4..8));
-        assert!(a.overlaps(&b) && !a.overlaps(&c));
-        assert!(doc.span(0..8).contains(&b) && !a.contains(&b));
     }
 }

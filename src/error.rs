@@ -1,6 +1,8 @@
 //! The library's error type: one matchable enum for everything that can go
-//! wrong with a document, an input or the model.
+//! wrong with a document, an input or the model, and the places searched
+//! for a model ([`Searched`]) that [`Error::ModelNotFound`] lists.
 
+use std::fmt;
 use std::path::PathBuf;
 
 /// Everything that can fail in the library.
@@ -9,6 +11,14 @@ pub enum Error {
     /// A file or folder could not be read.
     #[error("cannot read {path}: {source}")]
     Io {
+        /// The path as given.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An output file could not be created.
+    #[error("creating {path}: {source}")]
+    Create {
         /// The path as given.
         path: PathBuf,
         /// The underlying error.
@@ -39,6 +49,12 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The run was given nothing to read.
+    #[error("nothing to read: give text files, folders, or --jsonl FILE|-")]
+    NoInput,
+    /// The run was given both paths and a JSON Lines input.
+    #[error("give either paths or --jsonl, not both")]
+    PathsAndJsonl,
     /// A JSON Lines input line is not a `{"id": ..., "text": ...}` object.
     #[error("malformed JSONL line {line}: {message}")]
     MalformedJsonl {
@@ -52,7 +68,7 @@ pub enum Error {
     #[error("named-entity model not found; looked in: {}", list(.searched))]
     ModelNotFound {
         /// The places searched.
-        searched: Vec<crate::ner::Searched>,
+        searched: Vec<Searched>,
     },
     /// The named-entity model could not be loaded or run.
     #[error("named-entity model: {0}")]
@@ -95,9 +111,55 @@ impl Error {
     }
 }
 
-fn list(searched: &[crate::ner::Searched]) -> String {
+fn list(searched: &[Searched]) -> String {
     let places: Vec<String> = searched.iter().map(ToString::to_string).collect();
     places.join("; ")
+}
+
+/// Where a candidate model folder came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelSource {
+    /// The `--model` flag.
+    Flag,
+    /// `$QUOTELINK_MODEL`.
+    Env,
+    /// `../share/quotelink/models/ner` from the executable's folder (an
+    /// install prefix, or the bundle of `scripts/package.sh`).
+    Installed,
+    /// `models/ner` beside the executable.
+    Beside,
+    /// The crate's own `models/ner`, where it was built.
+    BuildTime,
+}
+
+impl fmt::Display for ModelSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Flag => "--model",
+            Self::Env => "$QUOTELINK_MODEL",
+            Self::Installed => "installed beside the executable",
+            Self::Beside => "beside the executable",
+            Self::BuildTime => "the build-time path",
+        })
+    }
+}
+
+/// A place that was searched and why it did not hold a model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Searched {
+    /// Where the path came from.
+    pub source: ModelSource,
+    /// The folder.
+    pub path: PathBuf,
+    /// What is missing there.
+    pub problem: String,
+}
+
+impl fmt::Display for Searched {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (source, path, problem) = (self.source, self.path.display(), &self.problem);
+        write!(f, "{source} {path} ({problem})")
+    }
 }
 
 /// The library's result type.

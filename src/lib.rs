@@ -1,6 +1,6 @@
 //! quotelink finds the quotations in news text and says who said each one.
 //!
-//! A [`Document`] flows through three stages, in this order:
+//! A [`Document`] flows through four stages, in this order:
 //!
 //! 1. [`segment`]: the quote-aware, abbreviation-aware sentence splitter
 //!    fills [`Document::sentences`].
@@ -9,11 +9,15 @@
 //! 3. [`attribution`]: the rule stage finds quotes, their cues and speakers,
 //!    and resolves each speaker mention to a canonical person or
 //!    organisation, filling [`Document::quotes`] and [`Document::speakers`].
+//! 4. [`gender`]: the text around each speaker's mentions decides its
+//!    gender, filling [`Document::genders`].
 //!
-//! [`Pipeline`] chains the stages; [`corpus`] reads inputs and runs the
-//! pipeline over many documents in parallel; [`output`] defines the JSON
-//! Lines schema; [`render`] shows the records to people as text or HTML;
-//! [`eval`] measures the stages against annotated data.
+//! [`Pipeline`] chains the stages; [`model`] holds the annotations they add
+//! and [`span`] the ranges those point at; [`corpus`] reads inputs and runs
+//! the pipeline over many documents in parallel; [`output`] defines the
+//! JSON Lines schema; [`render`] writes the records for programs (JSON
+//! Lines) and for people (text or HTML); [`tables`] tabulates quotelink
+//! output; [`eval`] measures the stages against annotated data.
 
 pub mod attribution;
 pub mod corpus;
@@ -29,8 +33,10 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod segment;
+pub mod span;
 pub mod tables;
 
-pub use document::{Document, OffsetIndex, Span};
+pub use document::{Document, OffsetIndex};
 pub use error::{Error, Result};
 pub use pipeline::Pipeline;
+pub use span::Span;

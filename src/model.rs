@@ -1,11 +1,11 @@
 //! The annotations the stages add to a [`Document`](crate::Document):
-//! named entities (stage 2), quotes and speakers (stage 3). A leaf module:
-//! the stages and the output schema import these types from here, never
-//! from one another.
+//! named entities (stage 2), quotes and speakers (stage 3), speaker gender
+//! (stage 4). It imports only [`Span`]: the stages, the output schema and
+//! the tables import these types from here, never from one another.
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Span;
+use crate::span::Span;
 
 /// The four CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -157,4 +157,37 @@ pub struct Speaker {
     pub mentions: Vec<Span>,
     /// Indices into [`Document::quotes`](crate::Document::quotes) of the quotes attributed to it.
     pub quotes: Vec<usize>,
+}
+
+/// A speaker's gender as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+}
+
+/// What decided a speaker's gender, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GenderEvidence {
+    /// A pronoun resolved to the speaker.
+    Pronoun,
+    /// An honorific on or before a name mention.
+    Honorific,
+    /// A gendered role noun in, before or in apposition to a mention.
+    Role,
+    /// The first name of the canonical name.
+    FirstName,
+}
+
+/// A gender and the strongest evidence for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GenderCall {
+    /// The gender.
+    pub gender: Gender,
+    /// The strongest class of evidence that showed it.
+    pub evidence: GenderEvidence,
 }

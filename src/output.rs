@@ -35,6 +35,9 @@
 //! a speaker's `gender` is `female`, `male` or `null`, and
 //! `gender_evidence` (`pronoun`, `honorific`, `role`, `first_name`) says
 //! what decided it (see [`crate::gender`]).
+//!
+//! The records only serialise what the stages put in the [`Document`]:
+//! a speaker's gender is `null` when the gender stage did not run.
 //! A document that could not be processed becomes an [`ErrorRecord`],
 //! `{"id": ..., "error": "..."}`, in its place.
 //!
@@ -45,10 +48,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Span};
-use crate::gender::{self, Gender, GenderEvidence};
+use crate::document::Document;
 use crate::meta::Meta;
-use crate::model::{CueClass, EntityLabel, QuoteKind};
+use crate::model::{CueClass, EntityLabel, Gender, GenderEvidence, QuoteKind};
+use crate::span::Span;
 
 /// One output line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,7 +219,7 @@ impl DocumentRecord {
 impl From<&Document> for DocumentRecord {
     fn from(doc: &Document) -> Self {
         let span = |s: &Span| SpanRecord::new(doc, s);
-        let genders = gender::infer_all(doc);
+        let gender = |id: usize| doc.genders.get(id).copied().flatten();
         DocumentRecord {
             id: doc.id.clone(),
             meta: None,
@@ -271,8 +274,8 @@ impl From<&Document> for DocumentRecord {
                     id,
                     name: s.name.clone(),
                     label: s.label,
-                    gender: genders[id].map(|g| g.gender),
-                    gender_evidence: genders[id].map(|g| g.evidence),
+                    gender: gender(id).map(|g| g.gender),
+                    gender_evidence: gender(id).map(|g| g.evidence),
                     mentions: s.mentions.iter().map(span).collect(),
                     quotes: s.quotes.clone(),
                 })

@@ -1,20 +1,14 @@
-//! [`Pipeline`]: the three stages, loaded once and applied in order.
+//! [`Pipeline`]: the four stages (sentences, named entities, quotes and
+//! speakers, speaker gender), loaded once and applied in order.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::attribution::{Attributor, RuleAttributor};
 use crate::document::Document;
 use crate::error::Error;
+use crate::gender;
 use crate::ner::{BertNer, EntityRecognizer, ModelOptions, Placement};
 use crate::segment::{Segmenter, SentenceSplitter};
-
-/// The model folder shipped with the crate, at the path it was built at
-/// (the last place [`crate::ner::locate_model`] looks).
-pub fn default_model_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("models")
-        .join("ner")
-}
 
 /// The stages, in pipeline order. The corpus driver decides how documents
 /// are spread over threads; the stages themselves are sequential.
@@ -102,5 +96,10 @@ impl Pipeline {
     /// Stage 3 on one document.
     pub fn attribute(&self, doc: &mut Document) {
         self.attributor.attribute(doc);
+    }
+
+    /// Stage 4 on one document, whose speakers stage 3 has found.
+    pub fn gender(&self, doc: &mut Document) {
+        gender::run(doc);
     }
 }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use quotelink::ner::cuda;
-use quotelink::pipeline::default_model_dir;
+use quotelink::ner::default_model_dir;
 use quotelink::{Document, Pipeline};
 
 /// The shared libraries mapped into this process, from /proc/self/maps.

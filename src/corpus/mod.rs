@@ -1,5 +1,6 @@
-//! Driving the pipeline over a corpus: input readers ([`read`]), the rayon
-//! driver, error records, and resuming an interrupted run ([`resume`]).
+//! Driving the pipeline over a corpus: what a run reads ([`inputs`]), input
+//! readers ([`read`]), the rayon driver, error records, and resuming an
+//! interrupted run ([`resume`]).
 //!
 //! Threads: documents are processed in chunks, and each chunk's documents
 //! are spread over rayon's threads. Usually a task takes one document
@@ -18,9 +19,11 @@ use crate::output::{DocumentRecord, ErrorRecord, Record};
 use crate::pipeline::Pipeline;
 use crate::render::{JsonlSink, Sink};
 
+pub mod inputs;
 pub mod read;
 pub mod resume;
 
+pub use inputs::Inputs;
 pub use read::{decode_text, expand_paths, read_file, read_jsonl, Input};
 
 /// Default for `--max-bytes`: 10 MB.
@@ -55,7 +58,7 @@ pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(
             .map(|doc| {
                 guarded("sentence", || pipeline.segment(doc))?;
                 pipeline.recognize(std::slice::from_mut(doc))?;
-                guarded("attribution", || pipeline.attribute(doc))
+                after_recognition(pipeline, doc)
             })
             .collect();
     }
@@ -76,8 +79,14 @@ pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(
     docs.par_iter_mut()
         .zip(&mut outcomes)
         .filter(|(_, outcome)| outcome.is_ok())
-        .for_each(|(d, outcome)| *outcome = guarded("attribution", || pipeline.attribute(d)));
+        .for_each(|(d, outcome)| *outcome = after_recognition(pipeline, d));
     outcomes
+}
+
+/// The stages after the named-entity one: attribution, then gender.
+fn after_recognition(pipeline: &Pipeline, doc: &mut Document) -> Result<(), Error> {
+    guarded("attribution", || pipeline.attribute(doc))?;
+    guarded("gender", || pipeline.gender(doc))
 }
 
 /// Runs the named-entity stage alone over `docs`, whose sentences are

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Counts;
 use crate::document::Document;
 use crate::error::Error;
-use crate::ner::EntityLabel;
+use crate::model::EntityLabel;
 use crate::pipeline::Pipeline;
 
 /// One CoNLL sentence: its tokens and their IOB tags.

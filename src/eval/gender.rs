@@ -13,7 +13,7 @@ use super::ratio;
 use crate::corpus::{annotate, CHUNK};
 use crate::document::Document;
 use crate::error::Error;
-use crate::gender::{self, Gender, GenderEvidence};
+use crate::model::{Gender, GenderEvidence};
 use crate::pipeline::Pipeline;
 use crate::tables::names::normalise;
 
@@ -131,7 +131,7 @@ pub fn evaluate(gold: &Path, dir: &Path, pipeline: &Pipeline) -> Result<GenderRe
 }
 
 fn score(doc: &Document, article: &str, labels: &[Label], report: &mut GenderReport) {
-    let calls = gender::infer_all(doc);
+    let calls = &doc.genders;
     let by_name: HashMap<String, usize> = doc
         .speakers
         .iter()

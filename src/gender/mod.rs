@@ -11,48 +11,15 @@
 //!
 //! Any two pieces of evidence that disagree give no gender; otherwise the
 //! strongest class present is reported as the evidence. Only persons get
-//! a gender. This runs after attribution, on [`Document::speakers`].
+//! a gender. Stage 4: it runs after attribution, on
+//! [`Document::speakers`], and fills [`Document::genders`] ([`run`]).
 
 mod evidence;
 mod lexicon;
 
-use serde::{Deserialize, Serialize};
-
 use crate::document::Document;
-use crate::ner::EntityLabel;
-
-/// A speaker's gender as the text shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Gender {
-    /// Female.
-    Female,
-    /// Male.
-    Male,
-}
-
-/// What decided a speaker's gender, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GenderEvidence {
-    /// A pronoun resolved to the speaker.
-    Pronoun,
-    /// An honorific on or before a name mention.
-    Honorific,
-    /// A gendered role noun in, before or in apposition to a mention.
-    Role,
-    /// The first name of the canonical name.
-    FirstName,
-}
-
-/// A gender and the strongest evidence for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GenderCall {
-    /// The gender.
-    pub gender: Gender,
-    /// The strongest class of evidence that showed it.
-    pub evidence: GenderEvidence,
-}
+// Also what `evidence` and `lexicon` name through `super::`.
+use crate::model::{EntityLabel, Gender, GenderCall, GenderEvidence};
 
 /// The gender of speaker `speaker` of `doc` (an index into
 /// [`Document::speakers`]), or `None` when there is no evidence, the
@@ -73,6 +40,12 @@ pub fn infer(doc: &Document, speaker: usize) -> Option<GenderCall> {
 /// The gender of every speaker of `doc`, in [`Document::speakers`] order.
 pub fn infer_all(doc: &Document) -> Vec<Option<GenderCall>> {
     (0..doc.speakers.len()).map(|i| infer(doc, i)).collect()
+}
+
+/// The gender stage: fills [`Document::genders`] from the speakers the
+/// rule stage found.
+pub fn run(doc: &mut Document) {
+    doc.genders = infer_all(doc);
 }
 
 #[cfg(test)]

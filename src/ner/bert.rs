@@ -1,13 +1,14 @@
-//! The rust-bert adapter: the only module that sees rust-bert. rust-bert
-//! reads the configuration and loads the weights of `models/ner`; our own
-//! forward pass ([`super::forward`]) runs BERT token classification over
-//! batches of units.
+//! The named-entity model: loads `models/ner` (rust-bert reads the
+//! configuration, [`super::weights`] the weights, `tokenizers` the
+//! tokenizer) and runs our own forward pass ([`super::forward`]) of BERT
+//! token classification over batches of units. The only module that sees
+//! rust-bert.
 
 use std::path::{Path, PathBuf};
 
 use ndarray::Array1;
-use rust_bert::bert::{BertConfig, BertForTokenClassification};
-use tch::{nn::VarStore, Kind, Tensor};
+use rust_bert::bert::BertConfig;
+use tch::{Kind, Tensor};
 use tokenizers::Tokenizer;
 
 use super::device::{ModelOptions, Placement, Precision};
@@ -15,9 +16,11 @@ use super::encode::{Batching, Encoder, Unit, SPECIAL_TYPE};
 use super::forward::{Bert, Prepare, Shape, Units};
 use super::locate::{CONFIG, TOKENIZER, WEIGHTS};
 use super::tags::{decode, Tag};
-use super::{Entity, EntityRecognizer};
+use super::weights::WeightsFile;
+use super::EntityRecognizer;
 use crate::document::Document;
 use crate::error::Error;
+use crate::model::Entity;
 
 /// Batches on the CPU: small ones keep activations in cache, and each
 /// holds one document's units. int8 quantises a linear layer's input with
@@ -48,7 +51,7 @@ const CUDA_BATCHING: Batching = Batching {
 /// text alone (see [`CPU_BATCHING`]). On a GPU one call takes many
 /// documents and batches across them.
 pub struct BertNer {
-    model: Weights,
+    model: Prepared,
     placement: Placement,
     batching: Batching,
     encoder: Encoder,
@@ -58,14 +61,14 @@ pub struct BertNer {
 }
 
 /// The prepared model, read by every thread that runs a document.
-struct Weights(Bert);
+struct Prepared(Bert);
 
 // SAFETY: tch marks `Tensor` `!Sync` because some of its methods change a
 // tensor in place. `Bert` is built once by `Bert::new` and offers `&self`
 // methods only, which read its tensors under `no_grad`; libtorch operators
 // may read one tensor from many threads at once (PyTorch's own inter-op
 // parallelism does so).
-unsafe impl Sync for Weights {}
+unsafe impl Sync for Prepared {}
 
 /// The inputs of one batch, its units' `[CLS] pieces [SEP]` end to end.
 struct Inputs {
@@ -92,23 +95,33 @@ impl BertNer {
             // Documents run in parallel, one thread each (see `BertNer`).
             tch::set_num_threads(1);
         }
-        let (config, weights, _reference) = load_reference(dir)?;
+        let config = load_config(dir)?;
+        let tags = tags_of(&config)?;
         let prepare = Prepare {
             device: placement.tch_device(),
             kind: placement.kind(),
             int8: placement.precision == Precision::Int8,
         };
-        let model = Bert::new(&weights.variables(), shape_of(&config), prepare)?;
-        // rust-bert's copies of the weights go here; `model` keeps what it uses.
-        drop(weights);
-        let tags = tags_of(&config)?;
-        let tokenizer =
-            Tokenizer::from_file(file(dir, TOKENIZER)?).map_err(|e| Error::Model(e.to_string()))?;
+        let (weights, tokenizer) = (file(dir, WEIGHTS)?, file(dir, TOKENIZER)?);
+        // The tokenizer's JSON is parsed while the weights are prepared,
+        // each tensor widened from the file's type (fp16 ships) as its
+        // layer is prepared.
+        let (model, tokenizer) = rayon::join(
+            || {
+                Bert::new(
+                    &WeightsFile::map(&weights)?.weights()?,
+                    shape_of(&config),
+                    prepare,
+                )
+            },
+            || Tokenizer::from_file(&tokenizer).map_err(|e| Error::Model(e.to_string())),
+        );
+        let (model, tokenizer) = (model?, tokenizer?);
         let encoder = Encoder::new(tokenizer, config.max_position_embeddings as usize - 2)?;
         Ok(BertNer {
             cls: encoder.token_id("[CLS]")?,
             sep: encoder.token_id("[SEP]")?,
-            model: Weights(model),
+            model: Prepared(model),
             batching: if placement.cuda {
                 CUDA_BATCHING
             } else {
@@ -199,24 +212,12 @@ fn file(dir: &Path, name: &str) -> Result<PathBuf, Error> {
     }
 }
 
-/// rust-bert's configuration, weights and model for a model folder, the
-/// weights on the CPU in the file's float type.
-fn load_reference(dir: &Path) -> Result<(BertConfig, VarStore, BertForTokenClassification), Error> {
-    // Parsed here: rust-bert's `Config::from_file` panics on a bad file.
+/// rust-bert's reading of `config.json`. Parsed here: rust-bert's
+/// `Config::from_file` panics on a bad file.
+fn load_config(dir: &Path) -> Result<BertConfig, Error> {
     let path = file(dir, CONFIG)?;
     let text = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    let config: BertConfig = serde_json::from_slice(&text)
-        .map_err(|e| Error::Model(format!("{}: {e}", path.display())))?;
-    let mut weights = VarStore::new(tch::Device::Cpu);
-    let model = BertForTokenClassification::new(weights.root(), &config)
-        .map_err(|e| Error::Model(e.to_string()))?;
-    weights
-        .load(file(dir, WEIGHTS)?)
-        .map_err(|e| Error::Model(format!("loading {WEIGHTS}: {e}")))?;
-    // The variables now have the file's float type (fp16 ships). Each
-    // tensor is widened as it is prepared (`Bert::new`), so that the fp32
-    // copies of the int8 layers never exist all at once.
-    Ok((config, weights, model))
+    serde_json::from_slice(&text).map_err(|e| Error::Model(format!("{}: {e}", path.display())))
 }
 
 /// What our forward pass needs from rust-bert's configuration.
@@ -302,9 +303,12 @@ fn whole_words(unit: &Unit, mut pieces: std::ops::Range<usize>) -> std::ops::Ran
 
 #[cfg(test)]
 mod tests {
+    use rust_bert::bert::BertForTokenClassification;
+    use tch::nn::VarStore;
+
+    use super::super::default_model_dir;
     use super::*;
-    use crate::ner::EntityLabel;
-    use crate::pipeline::default_model_dir;
+    use crate::model::EntityLabel;
     use crate::segment::{Segmenter, SentenceSplitter};
 
     /// Real news sentences of different lengths.
@@ -334,6 +338,17 @@ mod tests {
             precision: Some(precision),
         };
         BertNer::load_with(&default_model_dir(), options).expect("the shipped model loads")
+    }
+
+    /// rust-bert's own model with the shipped weights, in fp32.
+    fn reference() -> BertForTokenClassification {
+        let dir = default_model_dir();
+        let config = load_config(&dir).unwrap();
+        let mut weights = VarStore::new(tch::Device::Cpu);
+        let model = BertForTokenClassification::new(weights.root(), &config).unwrap();
+        weights.load(dir.join(WEIGHTS)).unwrap();
+        weights.float();
+        model
     }
 
     /// The batch padded into rows for rust-bert: ids, token types and the
@@ -367,8 +382,7 @@ mod tests {
         let ner = cpu(Precision::Fp32);
         let inputs = batch(&ner);
         let ours = ner.logits(&inputs);
-        let (_, mut weights, reference) = load_reference(&default_model_dir()).unwrap();
-        weights.float();
+        let reference = reference();
         let [ids, types, mask] = padded(&inputs);
         let theirs = tch::no_grad(|| {
             reference

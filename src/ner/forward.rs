@@ -1,21 +1,21 @@
 //! Our BERT token-classification forward pass: embeddings, encoder layers
 //! and classifier computed with libtorch's fused kernels
 //! (`scaled_dot_product_attention`, `linear` with bias, exact `gelu`,
-//! `layer_norm`) over the weights rust-bert loaded, on batches of units
+//! `layer_norm`) over the weights of the model file, on batches of units
 //! packed end to end without padding ([`Units`]).
 //!
-//! rust-bert keeps the configuration, the variable layout and the loading;
-//! [`Bert::new`] takes its named variables. Compared with rust-bert's
+//! rust-bert keeps the configuration and the variable names; [`Bert::new`]
+//! takes the named tensors of the model file. Compared with rust-bert's
 //! `BertForTokenClassification`, the query, key and value projections run as
 //! one matrix product, attention is one fused kernel instead of four
 //! operations, no work is spent on padding, and the encoder's linear
 //! layers can be int8 ([`Linear`]).
 
-use std::collections::HashMap;
-
+use rayon::prelude::*;
 use tch::{Kind, Tensor};
 
 use super::linear::Linear;
+use super::weights::Weights;
 use crate::error::Error;
 
 /// What the forward pass needs from the model's configuration.
@@ -48,6 +48,8 @@ struct Norm {
 
 /// The weights of a BERT token classifier, ready to run.
 pub struct Bert {
+    /// In the file's float type (fp16 ships): a lookup converts the rows
+    /// it takes, exactly, instead of widening all 30k rows at load.
     word: Tensor,
     position: Tensor,
     token_type: Tensor,
@@ -55,6 +57,8 @@ pub struct Bert {
     layers: Vec<Layer>,
     classifier: Linear,
     shape: Shape,
+    /// The float type of the activations.
+    kind: Kind,
 }
 
 /// How the weights are prepared: where, in which float type, and whether
@@ -70,62 +74,26 @@ pub struct Prepare {
 }
 
 impl Bert {
-    /// Takes the named variables of a rust-bert `BertForTokenClassification`
-    /// (`bert.embeddings.*`, `bert.encoder.layer.N.*`, `classifier.*`).
-    pub fn new(
-        vars: &HashMap<String, Tensor>,
-        shape: Shape,
-        prepare: Prepare,
-    ) -> Result<Self, Error> {
-        let get = |name: &str| -> Result<Tensor, Error> {
-            let t = vars
-                .get(name)
-                .ok_or_else(|| Error::Model(format!("the weights lack {name}")))?;
-            Ok(t.to_device(prepare.device).to_kind(prepare.kind))
-        };
-        let norm = |prefix: &str| -> Result<Norm, Error> {
-            Ok(Norm {
-                weight: get(&format!("{prefix}.LayerNorm.weight"))?,
-                bias: get(&format!("{prefix}.LayerNorm.bias"))?,
-            })
-        };
-        let linear = |prefix: &str, int8: bool| -> Result<Linear, Error> {
-            let (weight, bias) = (
-                get(&format!("{prefix}.weight"))?,
-                get(&format!("{prefix}.bias"))?,
-            );
-            Ok(Linear::new(weight, bias, int8))
-        };
-        let int8 = prepare.int8;
-        let mut layers = Vec::with_capacity(shape.layers);
-        for i in 0..shape.layers {
-            let p = format!("bert.encoder.layer.{i}");
-            let part = |name: &str| format!("{p}.attention.self.{name}");
-            let stacked = |what: &str| -> Result<Tensor, Error> {
-                let parts = ["query", "key", "value"]
-                    .map(|n| get(&format!("{}.{what}", part(n))))
-                    .into_iter()
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(Tensor::cat(&parts, 0))
-            };
-            layers.push(Layer {
-                qkv: Linear::new(stacked("weight")?, stacked("bias")?, int8),
-                attention_out: linear(&format!("{p}.attention.output.dense"), int8)?,
-                attention_norm: norm(&format!("{p}.attention.output"))?,
-                intermediate: linear(&format!("{p}.intermediate.dense"), int8)?,
-                output: linear(&format!("{p}.output.dense"), int8)?,
-                output_norm: norm(&format!("{p}.output"))?,
-            });
-        }
+    /// Takes the tensors of a BERT token classifier's model file
+    /// (`bert.embeddings.*`, `bert.encoder.layer.N.*`, `classifier.*`) and
+    /// prepares its layers on rayon's threads (one libtorch thread each).
+    pub fn new(weights: &Weights, shape: Shape, prepare: Prepare) -> Result<Self, Error> {
+        let get = |name: &str| weights.get(name, Some(prepare.kind), prepare.device);
+        let layers = (0..shape.layers)
+            .into_par_iter()
+            .map(|i| Layer::new(&get, &format!("bert.encoder.layer.{i}"), prepare.int8))
+            .collect::<Result<Vec<_>, _>>()?;
+        let word = "bert.embeddings.word_embeddings.weight";
         Ok(Bert {
-            word: get("bert.embeddings.word_embeddings.weight")?,
+            word: weights.get(word, None, prepare.device)?,
             position: get("bert.embeddings.position_embeddings.weight")?,
             token_type: get("bert.embeddings.token_type_embeddings.weight")?,
-            embedding_norm: norm("bert.embeddings")?,
+            embedding_norm: Norm::new(&get, "bert.embeddings")?,
             layers,
             // The head is 9 outputs wide: int8 would save nothing.
-            classifier: linear("classifier", false)?,
+            classifier: linear(&get, "classifier", false)?,
             shape,
+            kind: prepare.kind,
         })
     }
 
@@ -154,7 +122,7 @@ impl Bert {
         positions: &Tensor,
         units: &Units,
     ) -> Tensor {
-        let embedded = Tensor::embedding(&self.word, ids, -1, false, false)
+        let embedded = Tensor::embedding(&self.word, ids, -1, false, false).to_kind(self.kind)
             + Tensor::embedding(&self.position, positions, -1, false, false)
             + Tensor::embedding(&self.token_type, types, -1, false, false);
         let mut hidden = self.embedding_norm.apply(&embedded, self.shape.eps);
@@ -222,7 +190,35 @@ impl<'a> Units<'a> {
     }
 }
 
+/// Reads a named tensor, prepared for the device.
+type Get<'a> = dyn Fn(&str) -> Result<Tensor, Error> + Sync + 'a;
+
+/// The linear layer `prefix.weight`, `prefix.bias`.
+fn linear(get: &Get, prefix: &str, int8: bool) -> Result<Linear, Error> {
+    let weight = get(&format!("{prefix}.weight"))?;
+    Ok(Linear::new(weight, get(&format!("{prefix}.bias"))?, int8))
+}
+
 impl Layer {
+    /// Encoder layer `prefix` (`bert.encoder.layer.N`).
+    fn new(get: &Get, prefix: &str, int8: bool) -> Result<Self, Error> {
+        let stacked = |what: &str| -> Result<Tensor, Error> {
+            let parts = ["query", "key", "value"]
+                .map(|n| get(&format!("{prefix}.attention.self.{n}.{what}")))
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Tensor::cat(&parts, 0))
+        };
+        Ok(Layer {
+            qkv: Linear::new(stacked("weight")?, stacked("bias")?, int8),
+            attention_out: linear(get, &format!("{prefix}.attention.output.dense"), int8)?,
+            attention_norm: Norm::new(get, &format!("{prefix}.attention.output"))?,
+            intermediate: linear(get, &format!("{prefix}.intermediate.dense"), int8)?,
+            output: linear(get, &format!("{prefix}.output.dense"), int8)?,
+            output_norm: Norm::new(get, &format!("{prefix}.output"))?,
+        })
+    }
+
     fn forward(&self, hidden: &Tensor, units: &Units, shape: Shape) -> Tensor {
         let context = units.attention(&self.qkv.forward(hidden), shape.heads);
         let hidden = self
@@ -235,6 +231,14 @@ impl Layer {
 }
 
 impl Norm {
+    /// The layer norm `prefix.LayerNorm`.
+    fn new(get: &Get, prefix: &str) -> Result<Self, Error> {
+        Ok(Norm {
+            weight: get(&format!("{prefix}.LayerNorm.weight"))?,
+            bias: get(&format!("{prefix}.LayerNorm.bias"))?,
+        })
+    }
+
     fn apply(&self, x: &Tensor, eps: f64) -> Tensor {
         let d = *x.size().last().expect("at least 1-d");
         x.layer_norm([d], Some(&self.weight), Some(&self.bias), eps, false)

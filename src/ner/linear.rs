@@ -14,8 +14,11 @@
 //! 17–20 GOP/s), while fbgemm ran it at 36–44 GOP/s, 2.2× fp32 (measured
 //! in one process, alternating, on a loaded machine). fbgemm's accuracy
 //! meets the bar (see `models/ner/README.md`). The op is marked deprecated
-//! in PyTorch (it prints one warning per process) but is the only fused
-//! int8 linear that libtorch's C++ API exposes to tch.
+//! in PyTorch, but is the only fused int8 linear that libtorch's C++ API
+//! exposes to tch; its deprecation warnings are spent where no one sees
+//! them ([`spend_deprecation_warnings`]).
+
+use std::sync::Once;
 
 use tch::{Kind, Scalar, Tensor};
 
@@ -57,15 +60,21 @@ impl Linear {
         if !int8 {
             return Linear::Float { weight, bias };
         }
+        spend_deprecation_warnings();
         let weight = weight.to_kind(Kind::Float);
         let (scale, zero_point) = quantisation_params(
             weight.min().double_value(&[]),
             weight.max().double_value(&[]),
         );
-        let quantised = ((&weight / scale).round() + zero_point)
-            .clamp(QMIN, QMAX)
-            .to_kind(Kind::Int8);
         let inner = weight.size()[1] as f64;
+        // In place, the same operations as `((w / s).round() + z).clamp()`.
+        let mut scaled = &weight / scale;
+        drop(weight);
+        let _ = scaled.round_();
+        let _ = scaled.g_add_scalar_(zero_point);
+        let _ = scaled.clamp_(QMIN, QMAX);
+        let quantised = scaled.to_kind(Kind::Int8);
+        drop(scaled);
         let col_offsets = (quantised.sum_dim_intlist(1, false, Kind::Int64) - zero_point * inner)
             .to_kind(Kind::Int);
         Linear::Int8 {
@@ -114,6 +123,45 @@ impl Linear {
             } => size(weight) + size(col_offsets) + size(bias),
         }
     }
+}
+
+extern "C" {
+    /// c10's logging threshold (0 info, 1 warning, 2 error), read as each
+    /// message is logged (a plain `int` global of libc10).
+    static mut FLAGS_caffe2_log_level: i32;
+}
+
+/// libtorch's level for errors: warnings below it are dropped.
+const LOG_ERRORS_ONLY: i32 = 2;
+
+/// fbgemm's two int8 ops print a deprecation warning on standard error
+/// the first time each runs in a process (`TORCH_WARN_ONCE`), and
+/// quotelink's standard error is for quotelink's own messages. So the
+/// first call of each is made here, once, on a 1 × 1 layer, with libtorch's
+/// warnings silenced; the level is restored at once, so that any other
+/// libtorch warning still shows.
+fn spend_deprecation_warnings() {
+    static SPENT: Once = Once::new();
+    SPENT.call_once(|| {
+        let level = std::ptr::addr_of_mut!(FLAGS_caffe2_log_level);
+        // SAFETY: a C `int` that libtorch only reads as it logs.
+        let before = unsafe { level.read_volatile() };
+        unsafe { level.write_volatile(LOG_ERRORS_ONLY) };
+        let weight = Tensor::ones([1, 1], (Kind::Int8, tch::Device::Cpu));
+        let packed = weight.fbgemm_pack_quantized_matrix();
+        let x = Tensor::ones([1, 1], (Kind::Float, tch::Device::Cpu));
+        let bias = Tensor::zeros([1], (Kind::Float, tch::Device::Cpu));
+        let offsets = Tensor::ones([1], (Kind::Int, tch::Device::Cpu));
+        let _ = x.fbgemm_linear_int8_weight_fp32_activation(
+            &weight,
+            &packed,
+            &offsets,
+            Scalar::float(1.0),
+            Scalar::int(0),
+            &bias,
+        );
+        unsafe { level.write_volatile(before) };
+    });
 }
 
 /// fbgemm's choice of scale and zero point for values in `[min, max]`

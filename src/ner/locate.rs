@@ -2,10 +2,9 @@
 //! `$QUOTELINK_MODEL`, then a folder relative to the executable (an
 //! installed or unpacked bundle), then the path the crate was built at.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::error::{Error, ModelSource, Searched};
 
 /// The environment variable that names a model folder.
 pub const MODEL_ENV: &str = "QUOTELINK_MODEL";
@@ -15,50 +14,12 @@ pub(super) const CONFIG: &str = "config.json";
 pub(super) const TOKENIZER: &str = "tokenizer.json";
 pub(super) const WEIGHTS: &str = "model.safetensors";
 
-/// Where a candidate model folder came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModelSource {
-    /// The `--model` flag.
-    Flag,
-    /// `$QUOTELINK_MODEL`.
-    Env,
-    /// `../share/quotelink/models/ner` from the executable's folder (an
-    /// install prefix, or the bundle of `scripts/package.sh`).
-    Installed,
-    /// `models/ner` beside the executable.
-    Beside,
-    /// The crate's own `models/ner`, where it was built.
-    BuildTime,
-}
-
-impl fmt::Display for ModelSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Flag => "--model",
-            Self::Env => "$QUOTELINK_MODEL",
-            Self::Installed => "installed beside the executable",
-            Self::Beside => "beside the executable",
-            Self::BuildTime => "the build-time path",
-        })
-    }
-}
-
-/// A place that was searched and why it did not hold a model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Searched {
-    /// Where the path came from.
-    pub source: ModelSource,
-    /// The folder.
-    pub path: PathBuf,
-    /// What is missing there.
-    pub problem: String,
-}
-
-impl fmt::Display for Searched {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (source, path, problem) = (self.source, self.path.display(), &self.problem);
-        write!(f, "{source} {path} ({problem})")
-    }
+/// The model folder shipped with the crate, at the path it was built at
+/// (the last place [`locate_model`] looks).
+pub fn default_model_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("models")
+        .join("ner")
 }
 
 /// The model folder to load: `flag` (`--model`) if given, else
@@ -95,7 +56,7 @@ fn candidates(
         out.push((ModelSource::Installed, installed));
         out.push((ModelSource::Beside, bin.join("models/ner")));
     }
-    out.push((ModelSource::BuildTime, crate::pipeline::default_model_dir()));
+    out.push((ModelSource::BuildTime, default_model_dir()));
     out
 }
 

@@ -3,7 +3,6 @@
 
 use crate::document::Document;
 use crate::error::Error;
-pub use crate::model::{Entity, EntityLabel};
 
 /// The named-entity stage's interface. It takes many documents at once so
 /// that a model can batch sentences across them, when it says so.
@@ -29,9 +28,10 @@ mod forward;
 mod linear;
 mod locate;
 mod tags;
+mod weights;
 
 pub use bert::BertNer;
 pub use casing::CaseClass;
 pub use device::{Device, ModelOptions, Placement, Precision};
-pub use locate::{locate_model, ModelSource, Searched, MODEL_ENV};
+pub use locate::{default_model_dir, locate_model, MODEL_ENV};
 pub use tags::{decode, PieceSpan, Tag};

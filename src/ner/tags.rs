@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::EntityLabel;
 use crate::error::Error;
+use crate::model::EntityLabel;
 
 /// One BIO tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,9 +88,9 @@ pub fn decode(predictions: &[(Tag, f32)]) -> Vec<PieceSpan> {
 
 #[cfg(test)]
 mod tests {
-    use super::EntityLabel::*;
     use super::Tag::*;
     use super::*;
+    use crate::model::EntityLabel::*;
 
     #[test]
     fn parses_tags() {

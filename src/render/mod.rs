@@ -1,7 +1,8 @@
 //! Views of the output records: where the corpus driver sends each
 //! [`Record`] ([`Sink`]), as JSON Lines for programs ([`JsonlSink`]), a
 //! readable listing for terminals ([`text`]) or one self-contained HTML
-//! page ([`html`]).
+//! page ([`html`]); which of the first two a run writes ([`Format`]), and
+//! where ([`create_output`]).
 //!
 //! The views read only the output records (plus the document's text, which
 //! the records do not repeat), so they can render anything the JSON Lines
@@ -11,9 +12,13 @@ pub mod escape;
 pub mod html;
 pub mod text;
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 
+use crate::error::Error;
 use crate::output::Record;
+use text::TextSink;
 
 /// Where the records of a run go, in input order.
 pub trait Sink {
@@ -31,9 +36,9 @@ pub trait Sink {
 }
 
 /// How the main command writes its records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// One JSON object per line, for programs.
+    /// One JSON object per document and line, for programs.
     Jsonl,
     /// One readable block per document, for people.
     Text,
@@ -49,6 +54,33 @@ impl Format {
             Format::Jsonl
         }
     }
+
+    /// `given` if any, else the default for `output` (a file), or for
+    /// standard output when there is none.
+    pub fn choose(given: Option<Format>, output: Option<&Path>) -> Self {
+        given.unwrap_or_else(|| Format::default_for(output.is_none() && io::stdout().is_terminal()))
+    }
+
+    /// A sink writing records in this format to `out`, buffered.
+    pub fn sink(self, out: Box<dyn Write>) -> Box<dyn Sink> {
+        let out = BufWriter::new(out);
+        match self {
+            Format::Jsonl => Box::new(JsonlSink::new(out)),
+            Format::Text => Box::new(TextSink::new(out)),
+        }
+    }
+}
+
+/// The file `path`, created (or emptied), or standard output when there
+/// is none.
+pub fn create_output(path: Option<&Path>) -> Result<Box<dyn Write>, Error> {
+    Ok(match path {
+        Some(path) => Box::new(File::create(path).map_err(|source| Error::Create {
+            path: path.to_path_buf(),
+            source,
+        })?),
+        None => Box::new(io::stdout().lock()),
+    })
 }
 
 /// Writes each record as one line of JSON.

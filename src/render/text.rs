@@ -138,9 +138,7 @@ pub fn shorten(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CueClass;
-    use crate::model::QuoteKind;
-    use crate::ner::EntityLabel;
+    use crate::model::{CueClass, EntityLabel, QuoteKind};
     use crate::output::{SpanRecord, SpeakerRecord};
 
     fn span(start: usize, text: &str) -> SpanRecord {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub mod names;
+mod open;
 mod parquet;
 pub mod quotes;
 pub mod records;
@@ -186,7 +187,7 @@ pub fn speakers(
         },
     )?;
     report.documents = documents;
-    let mut writer = sink::create(output.format, index.columns(), output.path.as_deref())?;
+    let mut writer = open::create(output.format, index.columns(), output.path.as_deref())?;
     for row in index.finish() {
         writer.write_row(row)?;
         report.rows += 1;
@@ -225,7 +226,7 @@ pub fn quote_table(
     };
     read_all(&sources, learn, |_| {})?;
     let mut writer: Box<dyn TableWriter> =
-        sink::create(output.format, schema.columns(), output.path.as_deref())?;
+        open::create(output.format, schema.columns(), output.path.as_deref())?;
     let mut report = Report::default();
     let (mut documents, mut rows) = (0, 0);
     read_all(

@@ -10,10 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::Error;
-use crate::gender::Gender;
 use crate::meta::Meta;
-use crate::model::QuoteKind;
-use crate::ner::EntityLabel;
+use crate::model::{EntityLabel, Gender, QuoteKind};
 
 /// A document record, with the fields the tables use.
 #[derive(Debug, Deserialize)]

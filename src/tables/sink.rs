@@ -1,11 +1,12 @@
-//! Typed tables and their writers: CSV, JSON Lines and Parquet share one
-//! [`TableWriter`] interface over [`Column`]s and rows of [`Cell`]s.
+//! Typed tables: [`Column`]s, rows of [`Cell`]s, the [`TableWriter`]
+//! interface that CSV, JSON Lines and Parquet share, and the CSV and JSON
+//! Lines writers (Parquet's is in `parquet`, which builds on this module;
+//! `open` picks one).
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{parquet, Error};
+use super::Error;
 
 /// A column's value type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,41 +99,15 @@ pub trait TableWriter {
     fn finish(self: Box<Self>) -> Result<(), Error>;
 }
 
-/// A writer for `columns` in `format`, to the file `output` or to standard
-/// output.
-pub fn create(
-    format: Format,
-    columns: Vec<Column>,
-    output: Option<&Path>,
-) -> Result<Box<dyn TableWriter>, Error> {
-    let open = |path: &Path| File::create(path).map_err(|e| Error::io(path, e));
-    let sink: Box<dyn Write> = match (format, output) {
-        (Format::Parquet, Some(path)) => {
-            return Ok(Box::new(parquet::ParquetTable::new(
-                open(path)?,
-                &columns,
-                path,
-            )?))
-        }
-        (Format::Parquet, None) => return Err(Error::ParquetNeedsFile),
-        (_, Some(path)) => Box::new(open(path)?),
-        (_, None) => Box::new(io::stdout().lock()),
-    };
-    let path = output.map_or_else(|| PathBuf::from("standard output"), Path::to_path_buf);
-    let out = BufWriter::new(sink);
-    Ok(match format {
-        Format::Csv => Box::new(CsvTable::new(out, &columns, path)?),
-        _ => Box::new(JsonlTable { out, columns, path }),
-    })
-}
-
-struct CsvTable<W: Write> {
+/// CSV with a header row.
+pub(super) struct CsvTable<W: Write> {
     out: csv::Writer<W>,
     path: PathBuf,
 }
 
 impl<W: Write> CsvTable<W> {
-    fn new(out: W, columns: &[Column], path: PathBuf) -> Result<Self, Error> {
+    /// Writes the header of `columns` to `out`, named `path` in errors.
+    pub(super) fn new(out: W, columns: &[Column], path: PathBuf) -> Result<Self, Error> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(columns.iter().map(|c| c.name.as_str()))
             .map_err(|e| Error::csv(&path, e))?;
@@ -159,10 +134,18 @@ impl<W: Write> TableWriter for CsvTable<W> {
     }
 }
 
-struct JsonlTable<W: Write> {
+/// One JSON object per row.
+pub(super) struct JsonlTable<W: Write> {
     out: W,
     columns: Vec<Column>,
     path: PathBuf,
+}
+
+impl<W: Write> JsonlTable<W> {
+    /// Writes rows of `columns` to `out`, named `path` in errors.
+    pub(super) fn new(out: W, columns: Vec<Column>, path: PathBuf) -> Self {
+        JsonlTable { out, columns, path }
+    }
 }
 
 impl<W: Write> TableWriter for JsonlTable<W> {

@@ -10,9 +10,7 @@ use super::names::{join_short_names, normalise};
 use super::records::DocLine;
 use super::sink::{Cell, Column, ColumnType};
 use super::{group_value, DateBucket};
-use crate::gender::Gender;
-use crate::model::QuoteKind;
-use crate::ner::EntityLabel;
+use crate::model::{EntityLabel, Gender, QuoteKind};
 
 /// What to group the counts by.
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,7 @@ use quotelink::model::EntityLabel::{self, *};
 use quotelink::{Document, Pipeline};
 
 fn entities(texts: &[&str]) -> Vec<Vec<(String, EntityLabel)>> {
-    let pipeline = Pipeline::with_model(&quotelink::pipeline::default_model_dir())
+    let pipeline = Pipeline::with_model(&quotelink::ner::default_model_dir())
         .expect("the shipped model loads");
     let mut docs: Vec<Document> = texts
         .iter()

@@ -33,7 +33,7 @@ fn samples(pipeline: &Pipeline) -> Vec<Document> {
 
 #[test]
 fn sample_articles() {
-    let pipeline = Pipeline::with_model(&quotelink::pipeline::default_model_dir())
+    let pipeline = Pipeline::with_model(&quotelink::ner::default_model_dir())
         .expect("the shipped model loads");
     for doc in &samples(&pipeline) {
         insta::assert_json_snapshot!(doc.id.clone(), DocumentRecord::from(doc));
