@@ -133,7 +133,7 @@ fn appositive(after: &str, votes: &mut Votes) {
     let phrase = phrase.into_iter().next().unwrap_or("");
     let mut phrase_words = words(phrase).peekable();
     let opens = phrase_words.peek().is_some_and(|(w, _)| {
-        crate::lexicon::lexicon().is(&w, Class::Appositive)
+        crate::lexicon::lexicon().is(w, Class::Appositive)
             || matches!(lexicon::word(w), Some((_, GenderEvidence::Role)))
     });
     if opens {

@@ -2,7 +2,7 @@
 //! line checked, so a malformed line is reported with its file and line
 //! (the tests parse every file, so a bad edit fails the build's tests).
 
-use super::classes::{Class, Classes};
+use super::classes::Class;
 use super::{Complement, Gender, Lexicon, Phrase, PhraseKind, Role, Verb, VerbClass};
 use crate::model::CueClass;
 
@@ -260,10 +260,7 @@ impl Lexicon {
     fn add_tag(&mut self, line: &Line, word: &str, tag: &str) -> Result<(), LexiconError> {
         let class =
             Class::from_tag(tag).ok_or_else(|| line.error(format!("unknown tag {tag:?}")))?;
-        let entry = self
-            .classes
-            .entry(word.to_owned())
-            .or_insert(Classes::default());
+        let entry = self.classes.entry(word.to_owned()).or_default();
         *entry = entry.with(class);
         Ok(())
     }
