@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Gender, VerbClass};
+use crate::lexicon::VerbClass;
+use crate::model::Gender;
 use crate::model::{CueClass, QuoteKind};
 
 /// What kind of cue it is, which tells where its source and content are.

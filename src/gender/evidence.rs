@@ -3,8 +3,8 @@
 
 use crate::document::Span;
 
-use super::lexicon;
 use super::{Gender, GenderCall, GenderEvidence};
+use crate::lexicon::gender as lexicon;
 use crate::lexicon::Class;
 
 /// Words that open a relative or reported clause: after them, a role noun

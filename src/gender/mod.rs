@@ -15,7 +15,6 @@
 //! [`Document::speakers`], and fills [`Document::genders`] ([`run`]).
 
 mod evidence;
-mod lexicon;
 
 use crate::document::Document;
 // Also what `evidence` and `lexicon` name through `super::`.

@@ -8,9 +8,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 mod classes;
+pub mod gender;
 mod parse;
 
-use crate::model::CueClass;
+use crate::model::{CueClass, Gender};
 pub use classes::{Class, Classes};
 use parse::Files;
 pub use parse::{inflections, LexiconError};
@@ -104,15 +105,6 @@ pub struct Phrase {
     /// What a noun cue reports when its line says (`cue:` tag); other
     /// phrases take their kind's class.
     pub cue_class: Option<CueClass>,
-}
-
-/// Grammatical gender, as far as names, titles and pronouns tell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Gender {
-    /// he, Mr., spokesman
-    Male,
-    /// she, Mrs., spokeswoman
-    Female,
 }
 
 /// A role noun: broader roles it implies, gender, whether it names an

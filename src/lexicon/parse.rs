@@ -3,8 +3,8 @@
 //! (the tests parse every file, so a bad edit fails the build's tests).
 
 use super::classes::Class;
-use super::{Complement, Gender, Lexicon, Phrase, PhraseKind, Role, Verb, VerbClass};
-use crate::model::CueClass;
+use super::{Complement, Lexicon, Phrase, PhraseKind, Role, Verb, VerbClass};
+use crate::model::{CueClass, Gender};
 
 /// A data file: its name (for messages) and its text.
 pub type File = (&'static str, &'static str);

@@ -9,8 +9,9 @@ use crate::attribution::speakers::mentions::entity_mention;
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::strip_possessive;
 use crate::attribution::types::{Found, Mention, MentionKind};
+use crate::lexicon::lexicon;
 use crate::lexicon::Class;
-use crate::lexicon::{lexicon, Gender};
+use crate::model::Gender;
 use crate::model::{EntityLabel, Quote, QuoteKind, Speaker};
 
 /// One person or organisation being tracked.

@@ -498,7 +498,7 @@ pub fn name_mention(ctx: &Context, range: Range<usize>, floor: usize) -> Mention
 mod tests {
     use super::*;
     use crate::attribution::text::context::testing::with_context;
-    use crate::lexicon::Gender;
+    use crate::model::Gender;
 
     #[test]
     fn an_inverted_subject_keeps_its_appositive() {

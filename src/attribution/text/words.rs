@@ -4,8 +4,9 @@
 use std::ops::Range;
 
 use super::context::Context;
+use crate::lexicon::lexicon;
 use crate::lexicon::Class;
-use crate::lexicon::{lexicon, Gender};
+use crate::model::Gender;
 
 /// Personal pronouns that can be subjects, with their gender: subject,
 /// object and possessive pronouns, and the relative "who", which stands

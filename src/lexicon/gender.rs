@@ -1,26 +1,19 @@
-//! The gender word lists, read once from the crate lexicon's data files:
-//! pronouns, honorifics and role nouns (`src/lexicon/data/gender_words.tsv`),
-//! and first names (`first_names.tsv` there, see `scripts/first_names.py`).
+//! The gender evidence lists, read once: pronouns, honorifics and role
+//! nouns with the gender each marks (`data/gender_words.tsv`), and first
+//! names (`data/first_names.tsv`, see `scripts/first_names.py`). Stage 4
+//! weighs them; the rule stage reads first names to keep a pronoun from a
+//! person of the other gender.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Gender, GenderEvidence};
+use crate::model::{Gender, GenderEvidence};
 
-static WORDS: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> = LazyLock::new(|| {
-    parse(
-        "gender_words.tsv",
-        include_str!("../lexicon/data/gender_words.tsv"),
-    )
-});
+static WORDS: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
+    LazyLock::new(|| parse("gender_words.tsv", include_str!("data/gender_words.tsv")));
 
 static FIRST_NAMES: LazyLock<HashMap<&'static str, (Gender, GenderEvidence)>> =
-    LazyLock::new(|| {
-        parse(
-            "first_names.tsv",
-            include_str!("../lexicon/data/first_names.tsv"),
-        )
-    });
+    LazyLock::new(|| parse("first_names.tsv", include_str!("data/first_names.tsv")));
 
 /// The gender and evidence class of a lower-case word (a pronoun, an
 /// honorific without its period, or a role noun).
