@@ -9,8 +9,8 @@ use crate::attribution::speakers::mentions::entity_mention;
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::strip_possessive;
 use crate::attribution::types::{Found, Mention, MentionKind};
-use crate::lexicon::lexicon;
 use crate::lexicon::Class;
+use crate::lexicon::{gender, lexicon};
 use crate::model::Gender;
 use crate::model::{EntityLabel, Quote, QuoteKind, Speaker};
 
@@ -22,7 +22,10 @@ struct Cluster {
     /// Fullest name as written.
     name: String,
     organisation: bool,
+    /// The gender its titles, roles and resolved pronouns show.
     gender: Option<Gender>,
+    /// The gender a title or role on one of its names shows (`Ms.`).
+    titled: Option<Gender>,
     roles: Vec<String>,
     /// Mention token ranges, in text order.
     mentions: Vec<Range<usize>>,
@@ -61,6 +64,20 @@ impl Cluster {
                 .map(|m| m.start)
                 .find(|&start| start < pos)
         }
+    }
+
+    /// The gender its names show, never its pronouns: a title or role on
+    /// one of them (`Ms. Jordan Hale`), else the first name when the name
+    /// has a surname too (a name alone may be a surname: `Jordan`) and
+    /// nearly everyone who bears it is of one sex (the gender lexicon).
+    fn name_gender(&self) -> Option<Gender> {
+        if self.organisation {
+            return None;
+        }
+        self.titled.or_else(|| match self.key.as_slice() {
+            [first, _, ..] => gender::first_name(first),
+            _ => None,
+        })
     }
 
     /// Whether the cluster was introduced with `role` or a narrower one.
@@ -175,6 +192,7 @@ fn name_cluster(
         cluster.key = key;
         cluster.name = written;
     }
+    cluster.titled = cluster.titled.or(mention.gender);
     cluster.absorb(mention, reported);
     c
 }
@@ -182,7 +200,10 @@ fn name_cluster(
 /// The person (or organisation, for "they"/"it") a pronoun at `pos`
 /// refers to: the gender-compatible cluster last mentioned outside any
 /// reported content (a speaker or narrative subject), else last mentioned
-/// at all.
+/// at all. When that person's first name says the other gender ("he"
+/// after `Anna Lindqvist`), the pronoun goes instead to the latest named
+/// person whose names show its gender (a title or role, or the first
+/// name), if there is one; else it stays.
 fn pronoun_cluster(
     ctx: &Context,
     clusters: &[Cluster],
@@ -199,12 +220,24 @@ fn pronoun_cluster(
                 && (mention.gender.is_none() || c.gender.is_none() || c.gender == mention.gender)
         }
     };
-    clusters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| fits(c) && c.last_before(pos, false).is_some())
-        .max_by_key(|(_, c)| (c.last_before(pos, true), c.last_before(pos, false)))
-        .map(|(i, _)| i)
+    let latest = |fitting: &dyn Fn(&Cluster) -> bool| {
+        clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| fitting(c) && c.last_before(pos, false).is_some())
+            .max_by_key(|(_, c)| (c.last_before(pos, true), c.last_before(pos, false)))
+            .map(|(i, _)| i)
+    };
+    let best = latest(&fits)?;
+    let named_other = |c: &Cluster| {
+        let named = c.name_gender();
+        mention.gender.is_some() && named.is_some() && named != mention.gender
+    };
+    if plural_or_neuter || !named_other(&clusters[best]) {
+        return Some(best);
+    }
+    let known_fit = |c: &Cluster| fits(c) && !c.key.is_empty() && c.name_gender() == mention.gender;
+    latest(&known_fit).or(Some(best))
 }
 
 /// The cluster a descriptor names: one introduced with its role (or a
