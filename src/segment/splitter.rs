@@ -28,7 +28,9 @@ fn is_closer(c: char) -> bool {
 /// ends one; after an ambiguous abbreviation (`Inc.`, `Jan.`), an acronym
 /// (`U.S.`) or an ellipsis it does only before a typical sentence opener
 /// ("The", "He", ...). Decimals never split because no space follows the
-/// point.
+/// point, nor does a list item's number at the start of a line (`1. Jesper
+/// Ronnback`); closing marks alone at the end of a line stay with the
+/// sentence before them.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SentenceSplitter;
 
@@ -99,13 +101,24 @@ fn boundaries(line: &str) -> Vec<usize> {
         if next_word.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
+        // Only closing marks left on the line (`... for us . '`): they
+        // belong to this sentence, not to one of their own.
+        if line[end..]
+            .chars()
+            .all(|c| c.is_whitespace() || is_closer(c))
+        {
+            continue;
+        }
         let quoted = chars[run_end..i].iter().any(|&(_, c)| is_quote_mark(c));
         if quoted && attribution_follows(&line[end..]) {
             // `"Who would have believed it?" Trump said.` is one sentence.
             continue;
         }
         let run: String = chars[run_start..run_end].iter().map(|&(_, c)| c).collect();
-        let rule = if run == "." {
+        let rule = if run == "." && enumerates(line, chars[run_start].0) {
+            // `1. Jesper Ronnback (Sweden)`: a list item's number.
+            Abbreviation::Never
+        } else if run == "." {
             let closed = run_end < i;
             let word = preceding_word(line, chars[run_start].0);
             if closed {
@@ -128,6 +141,13 @@ fn boundaries(line: &str) -> Vec<usize> {
         }
     }
     ends
+}
+
+/// Whether the period at byte `at` follows a list item's number: one or
+/// two digits alone at the start of the line (`1. Jesper Ronnback`).
+fn enumerates(line: &str, at: usize) -> bool {
+    let number = line[..at].trim_start();
+    (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Closing quotation marks (a subset of the closers).

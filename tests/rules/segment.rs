@@ -16,6 +16,8 @@ pub const TESTS: &[(&str, fn())] = tests![
     line_breaks_always_end_a_sentence,
     a_quote_followed_by_its_attribution_is_one_sentence,
     lower_case_continuation_does_not_split,
+    a_list_items_number_stays_with_its_item,
+    closing_marks_alone_at_a_line_end_stay_with_the_sentence,
     sentences_cover_the_text_without_loss_or_overlap,
 ];
 
@@ -30,6 +32,37 @@ fn sentences(text: &str) -> Vec<&str> {
 #[track_caller]
 fn splits(text: &str, expected: &[&str]) {
     assert_eq!(sentences(text), expected, "splitting {text:?}");
+}
+
+fn a_list_items_number_stays_with_its_item() {
+    splits(
+        "1. Jesper Ronnback (Sweden) 25.76 points\n12. The GOP is fracturing.",
+        &[
+            "1. Jesper Ronnback (Sweden) 25.76 points",
+            "12. The GOP is fracturing.",
+        ],
+    );
+    // A number that ends a sentence still ends it.
+    splits(
+        "He was born in 1946. She was not. Turnout fell 3. Why?",
+        &[
+            "He was born in 1946.",
+            "She was not.",
+            "Turnout fell 3.",
+            "Why?",
+        ],
+    );
+    splits("  7. Chris Christie.", &["7. Chris Christie."]);
+}
+
+fn closing_marks_alone_at_a_line_end_stay_with_the_sentence() {
+    splits(
+        "It made it hard for us . '\nThey left . \" )",
+        &["It made it hard for us . '", "They left . \" )"],
+    );
+    // Mid-line, a detached mark may open the next quotation: the rule
+    // holds at the line's end only.
+    splits("We won . ' He left .", &["We won .", "' He left ."]);
 }
 
 fn plain_sentences() {
