@@ -83,19 +83,40 @@ pub fn gold_entities(tags: &[String]) -> BTreeSet<TokenEntity> {
     out
 }
 
-/// Strict entity-level scores.
+/// Strict entity-level scores of one way of running the model.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct NerReport {
-    /// Sentences evaluated.
-    pub sentences: usize,
+pub struct NerScores {
     /// All types together.
     pub overall: Counts,
     /// Per type, in [`EntityLabel::ALL`] order.
     pub per_label: Vec<(EntityLabel, Counts)>,
 }
 
+/// The scores of a CoNLL file, by two paths.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NerReport {
+    /// Sentences evaluated.
+    pub sentences: usize,
+    /// The path users get: each sentence's tokens joined by single spaces
+    /// as one document's text, split by the pipeline's sentence splitter,
+    /// then the model.
+    pub text: NerScores,
+    /// The model alone: each sentence given as one sentence, the splitter
+    /// skipped. Where the two differ, the splitter cut a sentence.
+    pub given_sentences: NerScores,
+}
+
+/// How the sentences reach the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Route {
+    /// Through the sentence splitter, as a document's text.
+    Text,
+    /// As one given sentence each.
+    GivenSentences,
+}
+
 /// Runs the pipeline's named-entity stage over the sentences of a CoNLL
-/// file (tokens joined by single spaces) and scores it.
+/// file, by both [`NerReport`] paths, and scores it.
 pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<NerReport, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let sentences = parse(&text);
@@ -105,25 +126,36 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<NerReport, Error> {
             message: "no sentences".into(),
         });
     }
+    Ok(NerReport {
+        sentences: sentences.len(),
+        text: score(&sentences, pipeline, Route::Text)?,
+        given_sentences: score(&sentences, pipeline, Route::GivenSentences)?,
+    })
+}
+
+/// The scores of `sentences` sent by `route`.
+fn score(sentences: &[Sentence], pipeline: &Pipeline, route: Route) -> Result<NerScores, Error> {
     let mut docs: Vec<Document> = sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let mut doc = Document::new(i.to_string(), s.tokens.join(" "));
-            doc.sentences = vec![doc.span(0..doc.text.len())];
+            match route {
+                Route::Text => pipeline.segment(&mut doc),
+                Route::GivenSentences => doc.sentences = vec![doc.span(0..doc.text.len())],
+            }
             doc
         })
         .collect();
     crate::corpus::recognize(pipeline, &mut docs)?;
-    let mut report = NerReport {
-        sentences: sentences.len(),
+    let mut scores = NerScores {
         per_label: EntityLabel::ALL.map(|l| (l, Counts::default())).to_vec(),
-        ..NerReport::default()
+        ..NerScores::default()
     };
     for (sentence, doc) in sentences.iter().zip(&docs) {
         let gold = gold_entities(&sentence.tags);
         let predicted = predicted_entities(doc, &sentence.tokens);
-        for (label, counts) in report.per_label.iter_mut() {
+        for (label, counts) in scores.per_label.iter_mut() {
             let of = |set: &BTreeSet<TokenEntity>| -> BTreeSet<TokenEntity> {
                 set.iter().filter(|e| e.2 == *label).copied().collect()
             };
@@ -136,10 +168,10 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<NerReport, Error> {
             });
         }
     }
-    for (_, counts) in &report.per_label {
-        report.overall.add(*counts);
+    for (_, counts) in &scores.per_label {
+        scores.overall.add(*counts);
     }
-    Ok(report)
+    Ok(scores)
 }
 
 /// The document's entities as ranges of the tokens they overlap.
@@ -163,6 +195,21 @@ fn predicted_entities(doc: &Document, tokens: &[String]) -> BTreeSet<TokenEntity
 impl fmt::Display for NerReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} sentences", self.sentences)?;
+        writeln!(
+            f,
+            "\nthrough the text path (sentence splitter, then the model):\n{}",
+            self.text
+        )?;
+        write!(
+            f,
+            "one given sentence per document (the model alone):\n{}",
+            self.given_sentences
+        )
+    }
+}
+
+impl fmt::Display for NerScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
             "| type | precision | recall | F1 | gold |\n|---|---:|---:|---:|---:|"

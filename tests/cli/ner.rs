@@ -66,3 +66,25 @@ fn sentences_longer_than_the_model_window_are_split_not_truncated() {
         .collect();
     assert_eq!(people, ["Barack Obama", "Theresa May"]);
 }
+
+#[test]
+fn eval_ner_scores_the_text_path_and_the_given_sentences() {
+    let pipeline = Pipeline::with_model(&quotelink::ner::default_model_dir())
+        .expect("the shipped model loads");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let conll = dir.path().join("tiny.txt");
+    // The second sentence opens with a list number, which the splitter
+    // keeps with its item, so both paths see the same sentences.
+    let text = "-DOCSTART- -X- -X- O\n\n\
+                Angela NNP B-NP B-PER\nMerkel NNP I-NP I-PER\nmet VBD B-VP O\n\
+                Siemens NNP B-NP B-ORG\n. . O O\n\n\
+                1. CD B-NP O\nJesper NNP I-NP B-PER\nRonnback NNP I-NP I-PER\n\
+                ( ( O O\nSweden NNP B-NP B-LOC\n) ) O O\n";
+    std::fs::write(&conll, text).expect("written");
+    let report = quotelink::eval::conll::evaluate(&conll, &pipeline).expect("evaluated");
+    assert_eq!(report.sentences, 2);
+    let gold = |s: &quotelink::eval::conll::NerScores| s.overall.tp + s.overall.fn_;
+    assert_eq!(gold(&report.text), 4);
+    assert_eq!(gold(&report.given_sentences), 4);
+    assert_eq!(report.text.overall, report.given_sentences.overall);
+}
