@@ -1,7 +1,8 @@
-//! Reporting cues: matches the verb lexicon (every inflection, particle
-//! verbs; see [`verb_at`]) and the phrasal cues against the tokens outside
-//! quotes, and finds the colons, dashes and unlisted verbs that frame a
-//! quote.
+//! Reporting cues: walks the tokens outside quotes and asks each
+//! [`construction::Construction`] of the registry for a cue (reporting
+//! verbs with every inflection and particle, [`verbs::verb_at`]; phrasal
+//! cues; questions; hearsay; noun cues; unlisted frame verbs), and finds
+//! the colons and dashes that frame a quote.
 
 pub mod construction;
 pub mod evidential;
