@@ -2,10 +2,9 @@
 //! deciding from it.
 
 use crate::document::Span;
-
-use super::{Gender, GenderCall, GenderEvidence};
-use crate::lexicon::gender as lexicon;
-use crate::lexicon::Class;
+use crate::lexicon::gender as words;
+use crate::lexicon::{lexicon, Class};
+use crate::model::{Gender, GenderCall, GenderEvidence};
 
 /// Words that open a relative or reported clause: after them, a role noun
 /// belongs to someone else (`Park, whose wife ...`).
@@ -72,7 +71,7 @@ fn roles(words: impl Iterator<Item = (String, bool)>, votes: &mut Votes) {
         if CLAUSE_OPENERS.contains(&word.as_str()) {
             break;
         }
-        if let (false, Some((gender, GenderEvidence::Role))) = (possessive, lexicon::word(&word)) {
+        if let (false, Some((gender, GenderEvidence::Role))) = (possessive, words::word(&word)) {
             votes.add(gender, GenderEvidence::Role);
         }
     }
@@ -87,12 +86,12 @@ pub fn from_mention(text: &str, mention: &Span, votes: &mut Votes) {
     };
     let head_words: Vec<(String, bool)> = words(head).collect();
     if let [(word, false)] = head_words.as_slice() {
-        if let Some((gender, GenderEvidence::Pronoun)) = lexicon::word(word) {
+        if let Some((gender, GenderEvidence::Pronoun)) = words::word(word) {
             return votes.add(gender, GenderEvidence::Pronoun);
         }
     }
     if let Some((word, _)) = head_words.first() {
-        if let Some((gender, GenderEvidence::Honorific)) = lexicon::word(word) {
+        if let Some((gender, GenderEvidence::Honorific)) = words::word(word) {
             votes.add(gender, GenderEvidence::Honorific);
         }
     }
@@ -107,7 +106,7 @@ pub fn from_mention(text: &str, mention: &Span, votes: &mut Votes) {
     let previous = before.rsplit(|c: char| !c.is_alphabetic()).next();
     let spaced = before.len() < mention.byte.start;
     if let (Some(word), true) = (previous.filter(|w| !w.is_empty()), spaced) {
-        match lexicon::word(&word.to_lowercase()) {
+        match words::word(&word.to_lowercase()) {
             Some((gender, class @ GenderEvidence::Honorific)) => votes.add(gender, class),
             Some((gender, class @ GenderEvidence::Role)) if !period => votes.add(gender, class),
             _ => {}
@@ -133,8 +132,8 @@ fn appositive(after: &str, votes: &mut Votes) {
     let phrase = phrase.into_iter().next().unwrap_or("");
     let mut phrase_words = words(phrase).peekable();
     let opens = phrase_words.peek().is_some_and(|(w, _)| {
-        crate::lexicon::lexicon().is(w, Class::Appositive)
-            || matches!(lexicon::word(w), Some((_, GenderEvidence::Role)))
+        lexicon().is(w, Class::Appositive)
+            || matches!(words::word(w), Some((_, GenderEvidence::Role)))
     });
     if opens {
         roles(phrase_words, votes);
@@ -147,15 +146,15 @@ pub fn from_name(name: &str, votes: &mut Votes) {
     let mut name_words = words(name)
         .filter(|(w, _)| {
             !matches!(
-                lexicon::word(w),
+                words::word(w),
                 Some((_, GenderEvidence::Honorific | GenderEvidence::Role))
             )
         })
-        .skip_while(|(w, _)| crate::lexicon::lexicon().is(w, Class::NamePrefix));
+        .skip_while(|(w, _)| lexicon().is(w, Class::NamePrefix));
     let (Some((first, false)), Some(_)) = (name_words.next(), name_words.next()) else {
         return;
     };
-    if let Some(gender) = lexicon::first_name(&first) {
+    if let Some(gender) = words::first_name(&first) {
         votes.add(gender, GenderEvidence::FirstName);
     }
 }

@@ -17,8 +17,7 @@
 mod evidence;
 
 use crate::document::Document;
-// Also what `evidence` and `lexicon` name through `super::`.
-use crate::model::{EntityLabel, Gender, GenderCall, GenderEvidence};
+use crate::model::{EntityLabel, GenderCall};
 
 /// The gender of speaker `speaker` of `doc` (an index into
 /// [`Document::speakers`]), or `None` when there is no evidence, the
@@ -50,7 +49,7 @@ pub fn run(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Speaker;
+    use crate::model::{Gender, GenderEvidence, Speaker};
 
     /// A document with one speaker whose mentions are the given substrings.
     fn call(text: &str, name: &str, label: EntityLabel, mentions: &[&str]) -> Option<GenderCall> {

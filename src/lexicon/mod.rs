@@ -136,7 +136,7 @@ pub struct Lexicon {
     classes: HashMap<String, Classes>,
     /// Pronoun (lower case) -> the gender it implies.
     pronoun_genders: HashMap<String, Gender>,
-    /// The months (lower case), in calendar order.
+    /// The months (lower case): the words tagged `month`.
     months: Vec<String>,
     /// Abbreviations that may end a sentence, as written ("Inc", "No").
     ambiguous: HashSet<String>,

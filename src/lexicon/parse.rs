@@ -104,20 +104,7 @@ impl Lexicon {
         lex.parse_titles(files.titles)?;
         lex.parse_closed(files.closed)?;
         lex.parse_abbreviations(files.abbreviations)?;
-        lex.months = lex
-            .words_in_file_order(files.closed)
-            .filter(|w| lex.is(w, Class::Month))
-            .collect();
         Ok(lex)
-    }
-
-    /// The words of `file`, first fields in file order, once each.
-    fn words_in_file_order(&self, file: File) -> impl Iterator<Item = String> {
-        let mut seen = std::collections::HashSet::new();
-        lines(file)
-            .filter(|l| l.section().is_none())
-            .map(|l| l.fields().0.to_owned())
-            .filter(move |w| seen.insert(w.clone()))
     }
 
     fn parse_verbs(&mut self, file: File) -> Result<(), LexiconError> {
@@ -262,6 +249,9 @@ impl Lexicon {
             Class::from_tag(tag).ok_or_else(|| line.error(format!("unknown tag {tag:?}")))?;
         let entry = self.classes.entry(word.to_owned()).or_default();
         *entry = entry.with(class);
+        if class == Class::Month && !self.months.iter().any(|m| m == word) {
+            self.months.push(word.to_owned());
+        }
         Ok(())
     }
 
