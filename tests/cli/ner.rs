@@ -69,8 +69,6 @@ fn sentences_longer_than_the_model_window_are_split_not_truncated() {
 
 #[test]
 fn eval_ner_scores_the_text_path_and_the_given_sentences() {
-    let pipeline = Pipeline::with_model(&quotelink::ner::default_model_dir())
-        .expect("the shipped model loads");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let conll = dir.path().join("tiny.txt");
     // The second sentence opens with a list number, which the splitter
@@ -81,10 +79,21 @@ fn eval_ner_scores_the_text_path_and_the_given_sentences() {
                 1. CD B-NP O\nJesper NNP I-NP B-PER\nRonnback NNP I-NP I-PER\n\
                 ( ( O O\nSweden NNP B-NP B-LOC\n) ) O O\n";
     std::fs::write(&conll, text).expect("written");
-    let report = quotelink::eval::conll::evaluate(&conll, &pipeline).expect("evaluated");
-    assert_eq!(report.sentences, 2);
-    let gold = |s: &quotelink::eval::conll::NerScores| s.overall.tp + s.overall.fn_;
-    assert_eq!(gold(&report.text), 4);
-    assert_eq!(gold(&report.given_sentences), 4);
-    assert_eq!(report.text.overall, report.given_sentences.overall);
+    let path = conll.to_str().expect("a UTF-8 path");
+    let out = crate::common::quotelink(&["eval", "ner", "--conll", path], b"");
+    assert!(out.status.success(), "{}", crate::common::stderr(&out));
+    let stdout = crate::common::stdout(&out);
+    let json = stdout.lines().last().expect("the JSON line");
+    let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    assert_eq!(report["sentences"], 2);
+    let gold = |path: &str| {
+        let overall = &report[path]["overall"];
+        overall["tp"].as_u64().unwrap() + overall["fn_"].as_u64().unwrap()
+    };
+    assert_eq!(gold("text"), 4);
+    assert_eq!(gold("given_sentences"), 4);
+    assert_eq!(
+        report["text"]["overall"],
+        report["given_sentences"]["overall"]
+    );
 }
