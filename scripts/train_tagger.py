@@ -356,9 +356,10 @@ def train(args) -> None:
         print(f"== epoch {epoch} PolNeAR dev: {format_tagger(tagged)}", flush=True)
         print(f"== epoch {epoch} CoNLL dev F1 {ner['overall']['f1']:.2f} "
               + " ".join(f"{t} {ner[t]['f1']:.2f}" for t in ENTITY_TYPES), flush=True)
-    if args.output:
-        save(model, tagger, base_dir, Path(args.output))
-        print(f"saved to {args.output}", flush=True)
+        if args.output:
+            # Saved after every epoch, so a run cut short still leaves its latest model.
+            save(model, tagger, base_dir, Path(args.output))
+            print(f"saved epoch {epoch} to {args.output}", flush=True)
     if args.metrics_out:
         Path(args.metrics_out).write_text(json.dumps({"args": vars(args), "history": history}, indent=2))
 
