@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Entity, GenderCall, Quote, Speaker};
+use crate::model::{Entity, GenderCall, Quote, Speaker, Tagged};
 pub use crate::span::Span;
 
 /// Converts between byte and code-point offsets of one text.
@@ -86,7 +86,7 @@ impl OffsetIndex {
 /// One article and everything the stages have found in it.
 ///
 /// Stages fill the fields in pipeline order: `sentences` (segmenter),
-/// `entities` (named-entity model), `quotes` and `speakers` (rule stage),
+/// `entities` and `tagged` (the model), `quotes` and `speakers` (rule stage),
 /// `genders` (gender stage).
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -100,6 +100,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Named entities in text order.
     pub entities: Vec<Entity>,
+    /// The quote tagger's content, cue and source spans in text order;
+    /// empty when the model has no tagger head or did not run.
+    pub tagged: Vec<Tagged>,
     /// Quotes in text order.
     pub quotes: Vec<Quote>,
     /// Canonical speakers; `Quote::speaker_id` indexes this list.
@@ -119,6 +122,7 @@ impl Document {
             text,
             sentences: Vec::new(),
             entities: Vec::new(),
+            tagged: Vec::new(),
             quotes: Vec::new(),
             speakers: Vec::new(),
             genders: Vec::new(),

@@ -1,5 +1,5 @@
 //! The annotations the stages add to a [`Document`](crate::Document):
-//! named entities (stage 2), quotes and speakers (stage 3), speaker gender
+//! named entities and the quote tagger's spans (stage 2), quotes and speakers (stage 3), speaker gender
 //! (stage 4). It imports only [`Span`]: the stages, the output schema and
 //! the tables import these types from here, never from one another.
 
@@ -58,6 +58,49 @@ pub struct Entity {
     /// Its type.
     pub label: EntityLabel,
     /// Mean probability of the predicted tags over its word pieces.
+    pub score: f32,
+}
+
+/// What a span plays in an attribution, as the quote tagger reads it
+/// (PolNeAR's three roles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// What was said, thought or found.
+    Content,
+    /// The words that report it ("said", "according to").
+    Cue,
+    /// Who said it.
+    Source,
+}
+
+impl Role {
+    /// All roles, in a fixed order.
+    pub const ALL: [Role; 3] = [Self::Content, Self::Cue, Self::Source];
+
+    /// PolNeAR's name: `Content`, `Cue` or `Source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Content => "Content",
+            Self::Cue => "Cue",
+            Self::Source => "Source",
+        }
+    }
+
+    /// Parses PolNeAR's name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
+/// A span the quote tagger found (stage 2's second head).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged {
+    /// Where it is in the document.
+    pub span: Span,
+    /// Content, cue or source.
+    pub role: Role,
+    /// Mean probability of the decoded tags over its word pieces.
     pub score: f32,
 }
 

@@ -1,12 +1,12 @@
 //! The types the rules pass between them: cues, speaker mentions and the
-//! quotes they find, all in token ranges. A leaf: it imports only the
+//! quotes they find, and the quote tagger's spans, all in token ranges. A leaf: it imports only the
 //! lexicon's enums and the data model.
 
 use std::ops::Range;
 
 use crate::lexicon::VerbClass;
 use crate::model::Gender;
-use crate::model::{CueClass, QuoteKind};
+use crate::model::{CueClass, QuoteKind, Role};
 
 /// What kind of cue it is, which tells where its source and content are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,4 +149,15 @@ pub struct Found {
     /// borrowed for it.
     pub sourceless: bool,
     pub confidence: f32,
+}
+
+/// A span of the quote tagger, in tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedRun {
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Content, cue or source.
+    pub role: Role,
+    /// The tagger's mean probability over its pieces.
+    pub score: f32,
 }

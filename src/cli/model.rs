@@ -1,11 +1,13 @@
 //! The options of the commands that run the pipeline (`quotelink`, `html`,
-//! `eval`): worker threads and the named-entity model, which is found
-//! before any document is read and loaded only when one needs it.
+//! `eval`): worker threads, the attribution method and the named-entity
+//! model, which is found before any document is read and loaded only when
+//! one needs it.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use quotelink::attribution::{Method, RuleAttributor};
 use quotelink::ner::{locate_model, Device, ModelOptions, Precision};
 use quotelink::Pipeline;
 
@@ -31,12 +33,20 @@ pub struct ModelArgs {
     /// VNNI); fp16: CUDA only.
     #[arg(long, value_enum)]
     precision: Option<Precision>,
+    /// How quotes are found: rules = quotation marks and reporting cues;
+    /// model = the model's quote tagger; combined = the rules' direct
+    /// quotes and the tagger's other reports. Speakers always come from
+    /// the rules' linking and resolution. Without a tagger (--no-ner, or a
+    /// model without one) every method is the rules.
+    #[arg(long, value_enum, default_value_t = Method::Combined)]
+    attribution: Method,
 }
 
 /// A model folder that was found and not yet loaded.
 pub struct Model {
     dir: PathBuf,
     options: ModelOptions,
+    method: Method,
 }
 
 impl ModelArgs {
@@ -59,6 +69,7 @@ impl ModelArgs {
                 device: self.device,
                 precision: self.precision,
             },
+            method: self.attribution,
         }))
     }
 }
@@ -66,8 +77,9 @@ impl ModelArgs {
 impl Model {
     /// The pipeline with this model.
     pub fn load(&self) -> Result<Pipeline> {
-        Pipeline::with_model_options(&self.dir, self.options)
-            .with_context(|| format!("loading the named-entity model in {}", self.dir.display()))
+        let pipeline = Pipeline::with_model_options(&self.dir, self.options)
+            .with_context(|| format!("loading the named-entity model in {}", self.dir.display()))?;
+        Ok(pipeline.with_attributor(Box::new(RuleAttributor::new(self.method))))
     }
 }
 

@@ -12,15 +12,16 @@ use tch::{Kind, Tensor};
 use tokenizers::Tokenizer;
 
 use super::device::{ModelOptions, Placement, Precision};
-use super::encode::{Batching, Encoder, Unit, SPECIAL_TYPE};
-use super::forward::{Bert, Prepare, Shape, Units};
+use super::encode::{Batching, Encoder, Unit, WindowPlan, SPECIAL_TYPE};
+use super::forward::{Bert, Heads, Prepare, Shape, Units};
 use super::locate::{CONFIG, TOKENIZER, WEIGHTS};
+use super::quote_tags::{decode_roles, QuoteTag};
 use super::tags::{decode, Tag};
 use super::weights::WeightsFile;
 use super::EntityRecognizer;
 use crate::document::Document;
 use crate::error::Error;
-use crate::model::Entity;
+use crate::model::{Entity, Tagged};
 
 /// Batches on the CPU: small ones keep activations in cache, and each
 /// holds one document's units. int8 quantises a linear layer's input with
@@ -56,6 +57,8 @@ pub struct BertNer {
     batching: Batching,
     encoder: Encoder,
     tags: Vec<Tag>,
+    /// The quote tagger's tags, empty when the model has no tagger head.
+    quote_tags: Vec<QuoteTag>,
     cls: i64,
     sep: i64,
 }
@@ -97,6 +100,7 @@ impl BertNer {
         }
         let config = load_config(dir)?;
         let tags = tags_of(&config)?;
+        let tagger = tagger_config(dir)?;
         let prepare = Prepare {
             device: placement.tch_device(),
             kind: placement.kind(),
@@ -117,7 +121,25 @@ impl BertNer {
             || Tokenizer::from_file(&tokenizer).map_err(|e| Error::Model(e.to_string())),
         );
         let (model, tokenizer) = (model?, tokenizer?);
-        let encoder = Encoder::new(tokenizer, config.max_position_embeddings as usize - 2)?;
+        let quote_tags = match (&tagger, model.has_tagger()) {
+            (Some(t), true) => t.tags()?,
+            (None, false) => Vec::new(),
+            _ => {
+                return Err(Error::Model(
+                    "config.json's quote_tagger and the weights' tagger.* must come together"
+                        .into(),
+                ))
+            }
+        };
+        let encoder = match &tagger {
+            // Windows as long as the tagger was trained on.
+            Some(t) => Encoder::new(tokenizer, t.window - 2, WindowPlan::Paragraphs)?,
+            None => Encoder::new(
+                tokenizer,
+                config.max_position_embeddings as usize - 2,
+                WindowPlan::Sentences,
+            )?,
+        };
         Ok(BertNer {
             cls: encoder.token_id("[CLS]")?,
             sep: encoder.token_id("[SEP]")?,
@@ -130,7 +152,14 @@ impl BertNer {
             placement,
             encoder,
             tags,
+            quote_tags,
         })
+    }
+
+    /// Whether the model has the quote tagger's head, so that documents
+    /// get [`Document::tagged`] spans.
+    pub fn has_tagger(&self) -> bool {
+        !self.quote_tags.is_empty()
     }
 
     /// Where the model runs and in which precision.
@@ -161,8 +190,9 @@ impl BertNer {
         inputs
     }
 
-    /// Logits `[pieces, labels]` of a batch, on the model's device.
-    fn logits(&self, inputs: &Inputs) -> Tensor {
+    /// Both heads' logits `[pieces, labels]` of a batch, on the model's
+    /// device.
+    fn heads(&self, inputs: &Inputs) -> Heads {
         let model = &self.model.0;
         let device = model.device();
         let tensor = |v: &[i64]| Tensor::from_slice(v).to_device(device);
@@ -177,29 +207,88 @@ impl BertNer {
         })
     }
 
+    /// Logits `[pieces, labels]` of the named-entity head.
+    #[cfg(test)]
+    fn logits(&self, inputs: &Inputs) -> Tensor {
+        self.heads(inputs).entities
+    }
+
     /// Runs the model over `units[batch]`, returning for each unit its
-    /// pieces' `(tag, probability)` predictions.
-    fn predict(&self, units: &[&Unit]) -> Vec<Vec<(Tag, f32)>> {
+    /// pieces' predictions.
+    fn predict(&self, units: &[&Unit]) -> Vec<Predicted> {
         let inputs = self.inputs(units);
-        let (p, c) = self
-            .logits(&inputs)
-            .softmax(-1, Kind::Float)
-            .max_dim(-1, false);
+        let heads = self.heads(&inputs);
+        let (p, c) = heads.entities.softmax(-1, Kind::Float).max_dim(-1, false);
         let (probs, classes) = (to_array::<f32>(&p), to_array::<i64>(&c));
+        // The tagger's decoder weighs every tag of every piece.
+        let quotes = heads
+            .quotes
+            .map(|q| to_array::<f32>(&q.softmax(-1, Kind::Float).view([-1])));
+        let width = self.quote_tags.len();
         let mut at = 0;
         inputs
             .lengths
             .iter()
             .map(|&n| {
                 // The pieces between `[CLS]` and `[SEP]`.
-                let unit = (at + 1..at + n as usize - 1)
-                    .map(|i| (self.tags[classes[i] as usize], probs[i]))
-                    .collect();
+                let inner = at + 1..at + n as usize - 1;
                 at += n as usize;
-                unit
+                Predicted {
+                    entities: inner
+                        .clone()
+                        .map(|i| (self.tags[classes[i] as usize], probs[i]))
+                        .collect(),
+                    quotes: quotes.as_ref().map_or_else(Vec::new, |q| {
+                        q.as_slice().expect("contiguous")[inner.start * width..inner.end * width]
+                            .to_vec()
+                    }),
+                }
             })
             .collect()
     }
+}
+
+/// One unit's predictions.
+struct Predicted {
+    /// Each piece's named-entity tag and its probability.
+    entities: Vec<(Tag, f32)>,
+    /// Each piece's probabilities over the quote tags, row by row; empty
+    /// without a tagger head.
+    quotes: Vec<f32>,
+}
+
+/// The `quote_tagger` entry of `config.json`, which rust-bert's
+/// configuration does not read.
+#[derive(serde::Deserialize)]
+struct TaggerConfig {
+    /// `O`, `B-Content`, ... in class order.
+    labels: Vec<String>,
+    /// Most pieces per window, special tokens included, as trained.
+    #[serde(default = "default_window")]
+    window: usize,
+}
+
+fn default_window() -> usize {
+    256
+}
+
+impl TaggerConfig {
+    fn tags(&self) -> Result<Vec<QuoteTag>, Error> {
+        self.labels.iter().map(|l| QuoteTag::parse(l)).collect()
+    }
+}
+
+/// The quote tagger's configuration, when `config.json` has one.
+fn tagger_config(dir: &Path) -> Result<Option<TaggerConfig>, Error> {
+    #[derive(serde::Deserialize)]
+    struct Extra {
+        quote_tagger: Option<TaggerConfig>,
+    }
+    let path = file(dir, CONFIG)?;
+    let text = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let extra: Extra = serde_json::from_slice(&text)
+        .map_err(|e| Error::Model(format!("{}: {e}", path.display())))?;
+    Ok(extra.quote_tagger)
 }
 
 /// `dir/name`, or an error naming it when it is missing.
@@ -264,11 +353,21 @@ impl EntityRecognizer for BertNer {
             units.extend(self.encoder.encode(i, doc)?);
         }
         let mut found: Vec<Vec<Entity>> = vec![Vec::new(); docs.len()];
+        let mut tagged: Vec<Vec<Tagged>> = vec![Vec::new(); docs.len()];
         for range in self.batching.cut(&units) {
             let batch: Vec<&Unit> = units[range].iter().collect();
             for (unit, predictions) in batch.iter().zip(self.predict(&batch)) {
                 let doc = &docs[unit.doc];
-                for span in decode(&predictions) {
+                for span in decode_roles(&self.quote_tags, &predictions.quotes) {
+                    let pieces = whole_words(unit, span.pieces);
+                    let bytes = unit.offsets[pieces.start].start..unit.offsets[pieces.end - 1].end;
+                    tagged[unit.doc].push(Tagged {
+                        span: doc.span(bytes),
+                        role: span.role,
+                        score: span.score,
+                    });
+                }
+                for span in decode(&predictions.entities) {
                     let pieces = whole_words(unit, span.pieces);
                     let bytes = unit.offsets[pieces.start].start..unit.offsets[pieces.end - 1].end;
                     found[unit.doc].push(Entity {
@@ -279,11 +378,14 @@ impl EntityRecognizer for BertNer {
                 }
             }
         }
-        for (doc, mut entities) in docs.iter_mut().zip(found) {
+        for ((doc, mut entities), tagged) in docs.iter_mut().zip(found).zip(tagged) {
             entities.sort_by_key(|e| e.span.byte.start);
             // Two decoded runs can widen into the same word: keep the first.
             entities.dedup_by(|later, earlier| later.span.overlaps(&earlier.span));
             doc.entities = entities;
+            doc.tagged = tagged;
+            doc.tagged
+                .sort_by_key(|t| (t.span.byte.start, t.span.byte.end));
         }
         Ok(())
     }

@@ -7,10 +7,11 @@ use std::ops::Range;
 use tokenizers::Tokenizer;
 
 use super::casing::{chunk_classes, class_at, CaseClass};
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::error::Error;
 
-/// One model input: a sentence, or a window of a long one, of one document.
+/// One model input of one document: a sentence or a run of a paragraph's
+/// sentences ([`WindowPlan`]), or a window of a long one.
 #[derive(Debug, Clone)]
 pub struct Unit {
     /// Index of the document in the slice being recognised.
@@ -25,16 +26,33 @@ pub struct Unit {
     pub words: Vec<u32>,
 }
 
-/// Splits sentences into word pieces.
+/// Which text one unit holds: the window plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowPlan {
+    /// One sentence (the named-entity head alone was trained on them).
+    Sentences,
+    /// As many whole sentences of one paragraph (text without a line
+    /// break) as fit: the quote tagger reads across sentences and was
+    /// trained on paragraphs.
+    Paragraphs,
+}
+
+/// Splits sentences into word pieces and packs them into units.
 pub struct Encoder {
     tokenizer: Tokenizer,
     /// Most pieces in one unit, special tokens excluded.
     max_pieces: usize,
+    plan: WindowPlan,
 }
 
 impl Encoder {
-    /// Wraps a tokenizer; units hold at most `max_pieces` pieces.
-    pub fn new(mut tokenizer: Tokenizer, max_pieces: usize) -> Result<Self, Error> {
+    /// Wraps a tokenizer; units hold at most `max_pieces` pieces, packed
+    /// as `plan` says.
+    pub fn new(
+        mut tokenizer: Tokenizer,
+        max_pieces: usize,
+        plan: WindowPlan,
+    ) -> Result<Self, Error> {
         tokenizer
             .with_truncation(None)
             .map_err(|e| Error::Model(e.to_string()))?;
@@ -42,6 +60,7 @@ impl Encoder {
         Ok(Encoder {
             tokenizer,
             max_pieces,
+            plan,
         })
     }
 
@@ -53,44 +72,96 @@ impl Encoder {
             .ok_or_else(|| Error::Model(format!("tokenizer has no {token} token")))
     }
 
-    /// The units of every sentence of `doc`, which is `docs[index]`.
+    /// The units of `doc`, which is `docs[index]`: its sentences, or its
+    /// paragraphs' runs of sentences, cut where one is too long.
     pub fn encode(&self, index: usize, doc: &Document) -> Result<Vec<Unit>, Error> {
         let mut units = Vec::new();
+        let mut open: Option<Unit> = None;
+        let mut previous_end = 0;
         for sentence in &doc.sentences {
-            let text = doc.slice(sentence);
-            let encoding = self
-                .tokenizer
-                .encode(text, false)
-                .map_err(|e| Error::Model(e.to_string()))?;
-            let chunks = chunk_classes(text);
-            let base = sentence.byte.start;
-            let offsets: Vec<Range<usize>> = encoding
-                .get_offsets()
-                .iter()
-                .map(|&(s, e)| base + s..base + e)
-                .collect();
-            let types = encoding
+            let unit = self.sentence(index, doc, sentence)?;
+            let joins = |open: &Unit| {
+                self.plan == WindowPlan::Paragraphs
+                    && !doc.text[previous_end..sentence.byte.start].contains('\n')
+                    && open.ids.len() + unit.ids.len() <= self.max_pieces
+            };
+            match open.as_mut() {
+                Some(o) if joins(o) => o.append(unit),
+                _ => {
+                    if let Some(done) = open.replace(unit) {
+                        units.extend(done.split(self.max_pieces));
+                    }
+                }
+            }
+            previous_end = sentence.byte.end;
+        }
+        units.extend(open.into_iter().flat_map(|u| u.split(self.max_pieces)));
+        Ok(units)
+    }
+
+    /// One sentence's pieces as a unit of any length.
+    fn sentence(&self, index: usize, doc: &Document, sentence: &Span) -> Result<Unit, Error> {
+        let text = doc.slice(sentence);
+        let encoding = self
+            .tokenizer
+            .encode(text, false)
+            .map_err(|e| Error::Model(e.to_string()))?;
+        let chunks = chunk_classes(text);
+        let base = sentence.byte.start;
+        Ok(Unit {
+            doc: index,
+            ids: encoding.get_ids().iter().map(|&i| i64::from(i)).collect(),
+            types: encoding
                 .get_offsets()
                 .iter()
                 .map(|&(s, _)| class_at(&chunks, s).type_id())
-                .collect::<Vec<_>>();
-            let words: Vec<u32> = encoding
+                .collect(),
+            offsets: encoding
+                .get_offsets()
+                .iter()
+                .map(|&(s, e)| base + s..base + e)
+                .collect(),
+            words: encoding
                 .get_word_ids()
                 .iter()
                 .map(|w| w.unwrap_or(u32::MAX))
-                .collect();
-            let ids: Vec<i64> = encoding.get_ids().iter().map(|&i| i64::from(i)).collect();
-            for window in windows(&words, self.max_pieces) {
-                units.push(Unit {
-                    doc: index,
-                    ids: ids[window.clone()].to_vec(),
-                    types: types[window.clone()].to_vec(),
-                    offsets: offsets[window.clone()].to_vec(),
-                    words: words[window].to_vec(),
-                });
-            }
-        }
-        Ok(units)
+                .collect(),
+        })
+    }
+}
+
+impl Unit {
+    /// Appends the next sentence's pieces; its words are numbered on from
+    /// this unit's, so no word spans the join.
+    fn append(&mut self, next: Unit) {
+        let base = self
+            .words
+            .iter()
+            .filter(|&&w| w != u32::MAX)
+            .max()
+            .map_or(0, |w| w + 1);
+        self.ids.extend(next.ids);
+        self.types.extend(next.types);
+        self.offsets.extend(next.offsets);
+        self.words.extend(
+            next.words
+                .into_iter()
+                .map(|w| if w == u32::MAX { w } else { base + w }),
+        );
+    }
+
+    /// This unit cut into windows of at most `max` pieces.
+    fn split(self, max: usize) -> Vec<Unit> {
+        windows(&self.words, max)
+            .into_iter()
+            .map(|window| Unit {
+                doc: self.doc,
+                ids: self.ids[window.clone()].to_vec(),
+                types: self.types[window.clone()].to_vec(),
+                offsets: self.offsets[window.clone()].to_vec(),
+                words: self.words[window].to_vec(),
+            })
+            .collect()
     }
 }
 

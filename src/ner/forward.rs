@@ -56,6 +56,8 @@ pub struct Bert {
     embedding_norm: Norm,
     layers: Vec<Layer>,
     classifier: Linear,
+    /// The quote tagger's head, when the model file has one (`tagger.*`).
+    tagger: Option<Linear>,
     shape: Shape,
     /// The float type of the activations.
     kind: Kind,
@@ -75,7 +77,8 @@ pub struct Prepare {
 
 impl Bert {
     /// Takes the tensors of a BERT token classifier's model file
-    /// (`bert.embeddings.*`, `bert.encoder.layer.N.*`, `classifier.*`) and
+    /// (`bert.embeddings.*`, `bert.encoder.layer.N.*`, `classifier.*`, and
+    /// the quote tagger's `tagger.*` where the file has it) and
     /// prepares its layers on rayon's threads (one libtorch thread each).
     pub fn new(weights: &Weights, shape: Shape, prepare: Prepare) -> Result<Self, Error> {
         let get = |name: &str| weights.get(name, Some(prepare.kind), prepare.device);
@@ -90,8 +93,12 @@ impl Bert {
             token_type: get("bert.embeddings.token_type_embeddings.weight")?,
             embedding_norm: Norm::new(&get, "bert.embeddings")?,
             layers,
-            // The head is 9 outputs wide: int8 would save nothing.
+            // The heads are 9 and 7 outputs wide: int8 would save nothing.
             classifier: linear(&get, "classifier", false)?,
+            tagger: match weights.has("tagger.weight") {
+                true => Some(linear(&get, "tagger", false)?),
+                false => None,
+            },
             shape,
             kind: prepare.kind,
         })
@@ -112,16 +119,21 @@ impl Bert {
         self.word.device()
     }
 
-    /// Logits `[pieces, labels]` for a batch of units packed end to end:
+    /// Whether the model has the quote tagger's head.
+    pub fn has_tagger(&self) -> bool {
+        self.tagger.is_some()
+    }
+
+    /// The logits of both heads for a batch of units packed end to end:
     /// piece ids, casing classes (token types) and positions, each
-    /// `[pieces]` on [`Bert::device`].
+    /// `[pieces]` on [`Bert::device`]. One encoder pass feeds both.
     pub fn forward(
         &self,
         ids: &Tensor,
         types: &Tensor,
         positions: &Tensor,
         units: &Units,
-    ) -> Tensor {
+    ) -> Heads {
         let embedded = Tensor::embedding(&self.word, ids, -1, false, false).to_kind(self.kind)
             + Tensor::embedding(&self.position, positions, -1, false, false)
             + Tensor::embedding(&self.token_type, types, -1, false, false);
@@ -129,8 +141,19 @@ impl Bert {
         for layer in &self.layers {
             hidden = layer.forward(&hidden, units, self.shape);
         }
-        self.classifier.forward(&hidden)
+        Heads {
+            entities: self.classifier.forward(&hidden),
+            quotes: self.tagger.as_ref().map(|head| head.forward(&hidden)),
+        }
     }
+}
+
+/// What one forward pass gives: each head's logits `[pieces, labels]`.
+pub struct Heads {
+    /// The named-entity head's.
+    pub entities: Tensor,
+    /// The quote tagger's, when the model has one.
+    pub quotes: Option<Tensor>,
 }
 
 /// The units of a packed batch: their lengths in pieces, in order.

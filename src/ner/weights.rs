@@ -78,6 +78,11 @@ impl Drop for WeightsFile {
 }
 
 impl Weights<'_> {
+    /// Whether the file holds a tensor called `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.file.tensor(name).is_ok()
+    }
+
     /// The tensor `name` in `kind` on `device` (`None`: the file's type),
     /// in memory of its own.
     pub fn get(&self, name: &str, kind: Option<Kind>, device: Device) -> Result<Tensor, Error> {

@@ -1,14 +1,15 @@
-//! [`Context`]: one document's tokens, quote spans and entities, indexed
-//! the way the rules look them up.
+//! [`Context`]: one document's tokens, quote spans, entities and the
+//! quote tagger's spans, indexed the way the rules look them up.
 
 use std::ops::Range;
 
 use super::marks::{find_quotes, QuoteSpan};
 use super::tokens::{tokenize, Token, TokenKind};
+use crate::attribution::types::TaggedRun;
 use crate::document::{Document, Span};
 use crate::lexicon::lexicon;
 use crate::lexicon::{Class, Classes};
-use crate::model::{Entity, EntityLabel};
+use crate::model::EntityLabel;
 
 /// Most tokens a report takes on either side of its cue: the longest
 /// reported clause in PolNeAR train has 159 words.
@@ -24,6 +25,9 @@ pub struct Context<'d> {
     pub quotes: Vec<QuoteSpan>,
     /// Named entities as token ranges, in text order.
     pub entities: Vec<(Range<usize>, EntityLabel)>,
+    /// The quote tagger's spans as token ranges, in text order; empty
+    /// without a tagger.
+    pub tagged: Vec<TaggedRun>,
     /// For each token, the quote span holding it.
     quote_of: Vec<Option<usize>>,
     /// For each token, its closed classes (see [`Context::is`]), looked
@@ -57,7 +61,18 @@ impl<'d> Context<'d> {
         let mut entities: Vec<_> = doc
             .entities
             .iter()
-            .filter_map(|e| Some((token_range(&tokens, e)?, e.label)))
+            .filter_map(|e| Some((token_range(&tokens, &e.span.byte)?, e.label)))
+            .collect();
+        let tagged = doc
+            .tagged
+            .iter()
+            .filter_map(|t| {
+                Some(TaggedRun {
+                    tokens: token_range(&tokens, &t.span.byte)?,
+                    role: t.role,
+                    score: t.score,
+                })
+            })
             .collect();
         // The lookups below binary-search by position.
         entities.sort_by_key(|(r, _)| (r.start, r.end));
@@ -66,6 +81,7 @@ impl<'d> Context<'d> {
             tokens,
             quotes,
             entities,
+            tagged,
             quote_of,
             classes,
             boundaries: Vec::new(),
@@ -234,9 +250,8 @@ impl<'d> Context<'d> {
     }
 }
 
-/// The tokens an entity covers (those overlapping its bytes).
-fn token_range(tokens: &[Token], entity: &Entity) -> Option<Range<usize>> {
-    let bytes = &entity.span.byte;
+/// The tokens a span covers (those overlapping its bytes).
+fn token_range(tokens: &[Token], bytes: &Range<usize>) -> Option<Range<usize>> {
     // Tokens are in text order, so both ends are binary searches.
     let start = tokens.partition_point(|t| t.byte.end <= bytes.start);
     let end = tokens.partition_point(|t| t.byte.start < bytes.end);
@@ -250,7 +265,7 @@ pub mod testing {
     use super::Context;
     use crate::document::Document;
     use crate::lexicon::Class;
-    use crate::model::{Entity, EntityLabel};
+    use crate::model::{Entity, EntityLabel, Role, Tagged};
     use crate::segment::{Segmenter, SentenceSplitter};
 
     /// Runs `test` on the context of `text`, split into sentences, with
@@ -260,6 +275,31 @@ pub mod testing {
         entities: &[(&str, EntityLabel)],
         test: impl FnOnce(&Context) -> T,
     ) -> T {
+        test(&Context::new(&document(text, entities)))
+    }
+
+    /// As [`with_context`], with the quote tagger's spans too: the first
+    /// occurrence of each `(words, role, score)` of `tagged`.
+    pub fn with_tagged<T>(
+        text: &str,
+        entities: &[(&str, EntityLabel)],
+        tagged: &[(&str, Role, f32)],
+        test: impl FnOnce(&Context) -> T,
+    ) -> T {
+        let mut doc = document(text, entities);
+        for &(words, role, score) in tagged {
+            let start = text.find(words).unwrap_or_else(|| panic!("no {words:?}"));
+            doc.tagged.push(Tagged {
+                span: doc.span(start..start + words.len()),
+                role,
+                score,
+            });
+        }
+        doc.tagged.sort_by_key(|t| t.span.byte.start);
+        test(&Context::new(&doc))
+    }
+
+    fn document(text: &str, entities: &[(&str, EntityLabel)]) -> Document {
         let mut doc = Document::new("test", text);
         doc.sentences = SentenceSplitter.segment(&doc);
         for (words, label) in entities {
@@ -272,7 +312,7 @@ pub mod testing {
             }
         }
         doc.entities.sort_by_key(|e| e.span.byte.start);
-        test(&Context::new(&doc))
+        doc
     }
 
     impl Context<'_> {

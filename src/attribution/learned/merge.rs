@@ -1,0 +1,193 @@
+//! The two ways the tagger's content spans become quotes: alone
+//! ([`tagged_quotes`]), or with the rules ([`combined`]): quote-mark
+//! pairing keeps the direct quotes, the tagger's content decides the edges
+//! of the other reports and adds the ones the rules miss, and every
+//! report keeps the rules' cue and speaker where they have one.
+
+use std::ops::Range;
+
+use super::link::{frame, Candidates, Frame};
+use super::runs::runs;
+use crate::attribution::confidence;
+use crate::attribution::text::clause::kind_of;
+use crate::attribution::text::context::Context;
+use crate::attribution::text::words::{trim, word_count};
+use crate::attribution::types::{Cue, Found, TaggedRun};
+use crate::model::{QuoteKind, Role};
+
+/// The tagger's reports alone: every content span, framed by
+/// [`frame`], direct where it is all inside quotation marks.
+pub fn tagged_quotes(ctx: &Context, cues: &[Cue]) -> Vec<Found> {
+    let tagger = Tagger::new(ctx);
+    let found = tagger
+        .contents
+        .iter()
+        .map(|run| {
+            let mut f = tagger.report(ctx, cues, run);
+            if (run.tokens.clone()).all(|i| ctx.in_quote(i)) {
+                f.kind = QuoteKind::Direct;
+            }
+            f
+        })
+        .collect();
+    join_parts(found)
+}
+
+/// The rules' `direct` quotes, then a report for each tagged content span
+/// that is not all inside them: a rule report it overlaps lends it cue,
+/// speaker and confidence, the tagger's edges stand; one the rules missed
+/// is framed by [`frame`]. A direct quote that a report holds whole
+/// becomes part of that mixed report (`the nation has become "more
+/// interested ..."`), lending it its frame if it has none. Rule reports no
+/// content span overlaps are dropped: the tagger's recall is higher, and
+/// what it leaves out is mostly what the rules over-read.
+pub fn combined(
+    ctx: &Context,
+    cues: &[Cue],
+    direct: Vec<Found>,
+    indirect: Vec<Found>,
+) -> Vec<Found> {
+    let tagger = Tagger::new(ctx);
+    let mut reports = Vec::new();
+    for run in &tagger.contents {
+        if outside_words(ctx, &run.tokens, &direct) == 0 {
+            continue;
+        }
+        let parts = vec![trim(ctx, run.tokens.clone())];
+        // The rule report sharing the most tokens, and at least half of
+        // the shorter of the two.
+        let rule = indirect
+            .iter()
+            .map(|f| (shared(&f.parts, &parts[0]), f))
+            .filter(|(n, f)| 2 * n >= parts[0].len().min(f.parts.iter().map(|p| p.len()).sum()))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, f)| f);
+        let own = tagger.report(ctx, cues, run);
+        // The rule report lends its frame when its cue is the one nearest
+        // the span: a nearer cue frames a report nested in the rule's
+        // (`X said Y claimed Z`: Z is Y's).
+        reports.push(match rule {
+            Some(f) if f.cue == own.cue => Found {
+                kind: kind_of(ctx, &parts),
+                parts,
+                ..f.clone()
+            },
+            _ => own,
+        });
+    }
+    let mut reports = join_parts(reports);
+    let mut found = Vec::with_capacity(direct.len() + reports.len());
+    for quote in direct {
+        let holder = reports.iter_mut().find(|r| {
+            quote
+                .parts
+                .iter()
+                .all(|q| r.parts.iter().any(|p| p.start <= q.start && q.end <= p.end))
+        });
+        match holder {
+            Some(report) => {
+                if report.speaker.is_none() && quote.speaker.is_some() {
+                    report.cue = quote.cue;
+                    report.cue_sense = quote.cue_sense;
+                    report.speaker = quote.speaker;
+                    report.confidence = report.confidence.max(quote.confidence);
+                }
+            }
+            None => found.push(quote),
+        }
+    }
+    found.extend(reports);
+    found
+}
+
+/// The tagger's runs of one document.
+struct Tagger {
+    contents: Vec<TaggedRun>,
+    cue_runs: Vec<TaggedRun>,
+    sources: Vec<TaggedRun>,
+}
+
+impl Tagger {
+    fn new(ctx: &Context) -> Self {
+        Tagger {
+            contents: runs(ctx, Role::Content),
+            cue_runs: runs(ctx, Role::Cue),
+            sources: runs(ctx, Role::Source),
+        }
+    }
+
+    /// The report of a content run the rules did not find.
+    fn report(&self, ctx: &Context, cues: &[Cue], run: &TaggedRun) -> Found {
+        let candidates = Candidates {
+            cues,
+            cue_runs: &self.cue_runs,
+            sources: &self.sources,
+        };
+        let Frame { cue, speaker } = frame(ctx, &candidates, &run.tokens);
+        let parts = vec![trim(ctx, run.tokens.clone())];
+        Found {
+            kind: kind_of(ctx, &parts),
+            parts,
+            cue_sense: cue.as_ref().map(|c| c.sense),
+            cue: cue.map(|c| c.tokens),
+            confidence: match speaker {
+                Some(_) => confidence::TAGGED_REPORT,
+                None => confidence::REPORT_WITHOUT_SPEAKER,
+            } * run.score,
+            speaker,
+            sourceless: false,
+        }
+    }
+}
+
+/// Words of `run` outside the rules' direct quotes.
+fn outside_words(ctx: &Context, run: &Range<usize>, direct: &[Found]) -> usize {
+    let inside = direct
+        .iter()
+        .flat_map(|f| &f.parts)
+        .map(|p| word_count(ctx, &(p.start.max(run.start)..p.end.min(run.end))))
+        .sum::<usize>();
+    word_count(ctx, run).saturating_sub(inside)
+}
+
+/// Tokens that `parts` and `range` share.
+fn shared(parts: &[Range<usize>], range: &Range<usize>) -> usize {
+    parts
+        .iter()
+        .map(|p| {
+            p.end
+                .min(range.end)
+                .saturating_sub(p.start.max(range.start))
+        })
+        .sum()
+}
+
+/// Reports in text order, with consecutive ones that share a cue lying
+/// between them joined as parts of one (`Acts of protest, Mr. Obama said,
+/// are ...`).
+fn join_parts(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| f.parts[0].start);
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        let joins = out.last().is_some_and(|last| {
+            let between = last.parts.last().expect("parts").end..f.parts[0].start;
+            last.cue.is_some()
+                && last.cue == f.cue
+                && last.kind != QuoteKind::Direct
+                && f.kind != QuoteKind::Direct
+                && last
+                    .cue
+                    .as_ref()
+                    .is_some_and(|c| c.start >= between.start && c.end <= between.end)
+        });
+        match out.last_mut() {
+            Some(last) if joins => {
+                last.parts.extend(f.parts);
+                last.confidence = last.confidence.max(f.confidence);
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
