@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::attribution::{Attributor, RuleAttributor};
+use crate::attribution::{Attributor, Method, RuleAttributor};
 use crate::document::Document;
 use crate::error::Error;
 use crate::gender;
@@ -16,6 +16,7 @@ pub struct Pipeline {
     segmenter: Box<dyn Segmenter>,
     recognizer: Option<Box<dyn EntityRecognizer>>,
     placement: Option<Placement>,
+    method: Method,
     attributor: Box<dyn Attributor>,
 }
 
@@ -43,8 +44,22 @@ impl Pipeline {
             segmenter: Box::new(SentenceSplitter),
             recognizer: None,
             placement: None,
+            method: Method::default(),
             attributor: Box::<RuleAttributor>::default(),
         }
+    }
+
+    /// This pipeline finding quotes by `method` (where the model has a
+    /// quote tagger; without one every method is the rules).
+    pub fn with_method(mut self, method: Method) -> Self {
+        self.method = method;
+        self.attributor = Box::new(RuleAttributor::new(method));
+        self
+    }
+
+    /// How this pipeline finds quotes.
+    pub fn method(&self) -> Method {
+        self.method
     }
 
     /// This pipeline with `attributor` as its rule stage.

@@ -29,6 +29,11 @@ pub enum Eval {
         /// Also write the report as Markdown to FILE.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Add a row for PolNeAR's annotators scored against each other:
+        /// every article with two annotations in the splits under ROOT,
+        /// e.g. ../shared/data/polnear.
+        #[arg(long, value_name = "ROOT")]
+        agreement: Option<PathBuf>,
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
@@ -79,10 +84,14 @@ pub fn run(eval: Eval) -> Result<u8> {
         Eval::Polnear {
             dir,
             report,
+            agreement,
             pipeline,
         } => {
             let pipeline = pipeline.load(&[&dir])?;
-            let result = polnear::evaluate(&dir, &pipeline)?;
+            let mut result = polnear::evaluate(&dir, &pipeline, pipeline.method())?;
+            if let Some(root) = agreement {
+                result.agreement = Some(polnear::agreement(&root)?);
+            }
             println!("{result}");
             if let Some(path) = report {
                 std::fs::write(&path, result.to_markdown())

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use quotelink::attribution::{Method, RuleAttributor};
+use quotelink::attribution::Method;
 use quotelink::ner::{locate_model, Device, ModelOptions, Precision};
 use quotelink::Pipeline;
 
@@ -79,7 +79,7 @@ impl Model {
     pub fn load(&self) -> Result<Pipeline> {
         let pipeline = Pipeline::with_model_options(&self.dir, self.options)
             .with_context(|| format!("loading the named-entity model in {}", self.dir.display()))?;
-        Ok(pipeline.with_attributor(Box::new(RuleAttributor::new(self.method))))
+        Ok(pipeline.with_method(self.method))
     }
 }
 

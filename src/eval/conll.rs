@@ -20,6 +20,8 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// One tag per token (`O`, `B-PER`, `I-PER`, ...).
     pub tags: Vec<String>,
+    /// Index of its article (the `-DOCSTART-` lines divide them).
+    pub article: usize,
 }
 
 /// An entity as a token range and a label.
@@ -29,25 +31,25 @@ type TokenEntity = (usize, usize, EntityLabel);
 /// between sentences, `-DOCSTART-` lines ignored.
 pub fn parse(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    let mut current = Sentence {
+    let empty = |article| Sentence {
         tokens: Vec::new(),
         tags: Vec::new(),
+        article,
     };
+    let mut current = empty(0);
+    let mut article = 0;
     for line in text.lines().chain(std::iter::once("")) {
         let fields: Vec<&str> = line.split_whitespace().collect();
         match fields.as_slice() {
             [] => {
                 if !current.tokens.is_empty() {
-                    sentences.push(std::mem::replace(
-                        &mut current,
-                        Sentence {
-                            tokens: Vec::new(),
-                            tags: Vec::new(),
-                        },
-                    ));
+                    sentences.push(std::mem::replace(&mut current, empty(article)));
                 }
             }
-            [token, ..] if *token == "-DOCSTART-" => {}
+            [token, ..] if *token == "-DOCSTART-" => {
+                article += !sentences.is_empty() as usize;
+                current.article = article;
+            }
             [token, .., tag] => {
                 current.tokens.push((*token).to_owned());
                 current.tags.push((*tag).to_owned());
@@ -92,7 +94,7 @@ pub struct NerScores {
     pub per_label: Vec<(EntityLabel, Counts)>,
 }
 
-/// The scores of a CoNLL file, by two paths.
+/// The scores of a CoNLL file, by three paths.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct NerReport {
     /// Sentences evaluated.
@@ -104,6 +106,10 @@ pub struct NerReport {
     /// The model alone: each sentence given as one sentence, the splitter
     /// skipped. Where the two differ, the splitter cut a sentence.
     pub given_sentences: NerScores,
+    /// Each article's sentences joined by spaces into one paragraph, as
+    /// one document: a model with a quote tagger reads windows of several
+    /// sentences, and this path measures its entities on them.
+    pub articles: NerScores,
 }
 
 /// How the sentences reach the model.
@@ -113,6 +119,8 @@ enum Route {
     Text,
     /// As one given sentence each.
     GivenSentences,
+    /// An article's sentences as one paragraph of a document.
+    Articles,
 }
 
 /// Runs the pipeline's named-entity stage over the sentences of a CoNLL
@@ -130,18 +138,38 @@ pub fn evaluate(path: &Path, pipeline: &Pipeline) -> Result<NerReport, Error> {
         sentences: sentences.len(),
         text: score(&sentences, pipeline, Route::Text)?,
         given_sentences: score(&sentences, pipeline, Route::GivenSentences)?,
+        articles: score(&sentences, pipeline, Route::Articles)?,
     })
 }
 
 /// The scores of `sentences` sent by `route`.
 fn score(sentences: &[Sentence], pipeline: &Pipeline, route: Route) -> Result<NerScores, Error> {
-    let mut docs: Vec<Document> = sentences
+    // Each document's sentences: a range of `sentences`.
+    let groups: Vec<std::ops::Range<usize>> = match route {
+        Route::Articles => {
+            let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+            for (i, s) in sentences.iter().enumerate() {
+                match groups.last_mut() {
+                    Some(g) if sentences[g.start].article == s.article => g.end = i + 1,
+                    _ => groups.push(i..i + 1),
+                }
+            }
+            groups
+        }
+        _ => (0..sentences.len()).map(|i| i..i + 1).collect(),
+    };
+    let mut docs: Vec<Document> = groups
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let mut doc = Document::new(i.to_string(), s.tokens.join(" "));
+        .map(|(i, group)| {
+            let text = sentences[group.clone()]
+                .iter()
+                .map(|s| s.tokens.join(" "))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut doc = Document::new(i.to_string(), text);
             match route {
-                Route::Text => pipeline.segment(&mut doc),
+                Route::Text | Route::Articles => pipeline.segment(&mut doc),
                 Route::GivenSentences => doc.sentences = vec![doc.span(0..doc.text.len())],
             }
             doc
@@ -152,20 +180,24 @@ fn score(sentences: &[Sentence], pipeline: &Pipeline, route: Route) -> Result<Ne
         per_label: EntityLabel::ALL.map(|l| (l, Counts::default())).to_vec(),
         ..NerScores::default()
     };
-    for (sentence, doc) in sentences.iter().zip(&docs) {
-        let gold = gold_entities(&sentence.tags);
-        let predicted = predicted_entities(doc, &sentence.tokens);
-        for (label, counts) in scores.per_label.iter_mut() {
-            let of = |set: &BTreeSet<TokenEntity>| -> BTreeSet<TokenEntity> {
-                set.iter().filter(|e| e.2 == *label).copied().collect()
-            };
-            let (g, p) = (of(&gold), of(&predicted));
-            let tp = g.intersection(&p).count();
-            counts.add(Counts {
-                tp,
-                fp: p.len() - tp,
-                fn_: g.len() - tp,
-            });
+    for (group, doc) in groups.iter().zip(&docs) {
+        let mut base = 0;
+        for sentence in &sentences[group.clone()] {
+            let gold = gold_entities(&sentence.tags);
+            let predicted = predicted_entities(doc, base, &sentence.tokens);
+            base += sentence.tokens.iter().map(|t| t.len() + 1).sum::<usize>();
+            for (label, counts) in scores.per_label.iter_mut() {
+                let of = |set: &BTreeSet<TokenEntity>| -> BTreeSet<TokenEntity> {
+                    set.iter().filter(|e| e.2 == *label).copied().collect()
+                };
+                let (g, p) = (of(&gold), of(&predicted));
+                let tp = g.intersection(&p).count();
+                counts.add(Counts {
+                    tp,
+                    fp: p.len() - tp,
+                    fn_: g.len() - tp,
+                });
+            }
         }
     }
     for (_, counts) in &scores.per_label {
@@ -174,16 +206,18 @@ fn score(sentences: &[Sentence], pipeline: &Pipeline, route: Route) -> Result<Ne
     Ok(scores)
 }
 
-/// The document's entities as ranges of the tokens they overlap.
-fn predicted_entities(doc: &Document, tokens: &[String]) -> BTreeSet<TokenEntity> {
+/// The document's entities that start in the sentence of `tokens` at byte
+/// `base`, as ranges of the tokens they overlap.
+fn predicted_entities(doc: &Document, base: usize, tokens: &[String]) -> BTreeSet<TokenEntity> {
     let mut starts = Vec::with_capacity(tokens.len());
-    let mut at = 0;
+    let mut at = base;
     for token in tokens {
         starts.push(at..at + token.len());
         at += token.len() + 1;
     }
     doc.entities
         .iter()
+        .filter(|e| (base..at).contains(&e.span.byte.start))
         .filter_map(|e| {
             let first = starts.iter().position(|t| t.end > e.span.byte.start)?;
             let last = starts.iter().rposition(|t| t.start < e.span.byte.end)?;
@@ -200,10 +234,15 @@ impl fmt::Display for NerReport {
             "\nthrough the text path (sentence splitter, then the model):\n{}",
             self.text
         )?;
-        write!(
+        writeln!(
             f,
             "one given sentence per document (the model alone):\n{}",
             self.given_sentences
+        )?;
+        write!(
+            f,
+            "each article's sentences as one paragraph (windows across sentences):\n{}",
+            self.articles
         )
     }
 }
@@ -240,6 +279,9 @@ mod tests {
         let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
         let sentences = parse(text);
         assert_eq!(sentences.len(), 2);
+        assert_eq!(sentences[0].article, 0);
+        let two = format!("{text}\n-DOCSTART- -X- -X- O\n\nRome NNP B-NP B-LOC\n");
+        assert_eq!(parse(&two)[2].article, 1);
         assert_eq!(sentences[0].tokens, ["EU", "rejects", "German"]);
         let gold = gold_entities(&sentences[1].tags);
         assert_eq!(

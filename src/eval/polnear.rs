@@ -5,8 +5,11 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
+
 use super::reliability::Reliability;
 use super::{ratio, Counts};
+use crate::attribution::{Attributor, Method, RuleAttributor};
 use crate::corpus::annotate;
 use crate::document::Document;
 use crate::error::Error;
@@ -118,6 +121,29 @@ impl Scores {
     }
 }
 
+/// One method's scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MethodScores {
+    /// How the quotes were found.
+    pub method: Method,
+    /// All attributions.
+    pub all: Scores,
+    /// Direct quotes only (content holds a double mark or opens with a
+    /// single one).
+    pub direct: Scores,
+}
+
+/// Two annotators scored against each other, the same way: the ceiling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreement {
+    /// Articles with two annotations.
+    pub articles: usize,
+    /// The second annotator's attributions against the first's.
+    pub all: Scores,
+    /// The same, direct quotes only.
+    pub direct: Scores,
+}
+
 /// The result of `eval polnear`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolnearReport {
@@ -129,19 +155,40 @@ pub struct PolnearReport {
     pub with_model: bool,
     /// Where it ran and in which precision (`None` without the model).
     pub placement: Option<Placement>,
-    /// All attributions.
-    pub all: Scores,
-    /// Direct quotes only (content holds a double mark or opens with a
-    /// single one).
-    pub direct: Scores,
+    /// The pipeline's own method first, then the others the model allows
+    /// (every [`Method`] when it has a quote tagger), on the same model
+    /// output.
+    pub methods: Vec<MethodScores>,
+    /// Human agreement, when asked for.
+    pub agreement: Option<Agreement>,
+}
+
+impl PolnearReport {
+    /// The scores of the pipeline's own method.
+    pub fn main(&self) -> &MethodScores {
+        &self.methods[0]
+    }
 }
 
 /// Scores `pipeline` on the PolNeAR split in `dir` (`text/` and
-/// `attributions/`).
-pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error> {
+/// `attributions/`): with `method`, and with the other methods on the same
+/// model output when the model has a quote tagger.
+pub fn evaluate(dir: &Path, pipeline: &Pipeline, method: Method) -> Result<PolnearReport, Error> {
     let articles = list_articles(dir)?;
-    let mut all = Scores::default();
-    let mut direct = Scores::default();
+    let others: Vec<Method> = Method::value_variants()
+        .iter()
+        .copied()
+        .filter(|m| *m != method)
+        .collect();
+    let mut methods: Vec<MethodScores> = std::iter::once(method)
+        .chain(others.iter().copied())
+        .map(|method| MethodScores {
+            method,
+            all: Scores::default(),
+            direct: Scores::default(),
+        })
+        .collect();
+    let mut tagged = false;
     let mut dump = dump_file()?;
     for chunk in articles.chunks(CHUNK) {
         let mut docs = Vec::with_capacity(chunk.len());
@@ -149,41 +196,126 @@ pub fn evaluate(dir: &Path, pipeline: &Pipeline) -> Result<PolnearReport, Error>
         for (name, ann) in chunk {
             let text_path = dir.join("text").join(format!("{name}.txt"));
             let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
-            let ann_text = std::fs::read_to_string(ann).map_err(|e| Error::io(ann, e))?;
-            golds.push(parse_ann(&ann_text).map_err(|message| Error::EvalData {
-                path: ann.clone(),
-                message,
-            })?);
+            golds.push(read_gold(ann)?);
             docs.push(Document::new(name.clone(), text));
         }
         annotate(pipeline, &mut docs)?;
+        tagged |= docs.iter().any(|d| !d.tagged.is_empty());
         for (doc, gold) in docs.iter().zip(&golds) {
-            let chars: Vec<char> = doc.text.chars().collect();
             let predicted = predictions(doc);
             if let Some(out) = dump.as_mut() {
                 write_dump(out, doc, gold, &predicted)?;
             }
-            all.add(&score(&chars, gold, &predicted));
-            let gold_direct: Vec<_> = gold
-                .iter()
-                .filter(|g| is_direct(&chars, &g.content))
-                .cloned()
-                .collect();
-            let pred_direct: Vec<_> = predicted
-                .iter()
-                .filter(|p| is_direct(&chars, &p.content))
-                .cloned()
-                .collect();
-            direct.add(&score(&chars, &gold_direct, &pred_direct));
+            add_article(&doc.text, gold, &predicted, &mut methods[0]);
+            for (k, &other) in others.iter().enumerate() {
+                let mut doc = doc.clone();
+                RuleAttributor::new(other).attribute(&mut doc);
+                add_article(&doc.text, gold, &predictions(&doc), &mut methods[k + 1]);
+            }
         }
+    }
+    if !tagged {
+        // Without tagged spans every method is the rules.
+        methods.truncate(1);
+        methods[0].method = Method::Rules;
     }
     Ok(PolnearReport {
         dir: dir.to_owned(),
         documents: articles.len(),
         with_model: pipeline.has_model(),
         placement: pipeline.model_placement(),
-        all,
-        direct,
+        methods,
+        agreement: None,
+    })
+}
+
+/// Scores one article's predictions into `into`, all and direct.
+fn add_article(
+    text: &str,
+    gold: &[GoldAttribution],
+    predicted: &[Predicted],
+    into: &mut MethodScores,
+) {
+    let chars: Vec<char> = text.chars().collect();
+    into.all.add(&score(&chars, gold, predicted));
+    let gold_direct: Vec<_> = gold
+        .iter()
+        .filter(|g| is_direct(&chars, &g.content))
+        .cloned()
+        .collect();
+    let pred_direct: Vec<_> = predicted
+        .iter()
+        .filter(|p| is_direct(&chars, &p.content))
+        .cloned()
+        .collect();
+    into.direct.add(&score(&chars, &gold_direct, &pred_direct));
+}
+
+/// The attributions of one brat file.
+fn read_gold(ann: &Path) -> Result<Vec<GoldAttribution>, Error> {
+    let text = std::fs::read_to_string(ann).map_err(|e| Error::io(ann, e))?;
+    parse_ann(&text).map_err(|message| Error::EvalData {
+        path: ann.to_owned(),
+        message,
+    })
+}
+
+/// PolNeAR's annotators against each other: in every split folder of
+/// `root` (`train`, `dev`, ...), each article with two annotation files
+/// has the second (in sorted order) scored against the first, as a
+/// prediction is (`scripts/polnear_agreement.py` counts the same).
+pub fn agreement(root: &Path) -> Result<Agreement, Error> {
+    let entries = std::fs::read_dir(root).map_err(|e| Error::io(root, e))?;
+    let mut splits: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("attributions").is_dir())
+        .collect();
+    splits.sort();
+    let mut scores = MethodScores {
+        method: Method::Rules,
+        all: Scores::default(),
+        direct: Scores::default(),
+    };
+    let mut articles = 0;
+    for split in splits {
+        let ann_dir = split.join("attributions");
+        let entries = std::fs::read_dir(&ann_dir).map_err(|e| Error::io(&ann_dir, e))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+            .collect();
+        files.sort();
+        let name_of = |p: &Path| {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            stem.rsplit_once('_').map_or(stem, |(n, _)| n).to_owned()
+        };
+        let mut groups: Vec<Vec<PathBuf>> = Vec::new();
+        for file in files {
+            match groups.last_mut() {
+                Some(g) if name_of(&g[0]) == name_of(&file) => g.push(file),
+                _ => groups.push(vec![file]),
+            }
+        }
+        for group in groups.iter().filter(|g| g.len() >= 2) {
+            let name = name_of(&group[0]);
+            let text_path = split.join("text").join(format!("{name}.txt"));
+            let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
+            let second: Vec<Predicted> = read_gold(&group[1])?
+                .into_iter()
+                .map(|g| Predicted {
+                    content: g.content,
+                    speaker: g.source,
+                    confidence: 1.0,
+                })
+                .collect();
+            add_article(&text, &read_gold(&group[0])?, &second, &mut scores);
+            articles += 1;
+        }
+    }
+    Ok(Agreement {
+        articles,
+        all: scores.all,
+        direct: scores.direct,
     })
 }
 
@@ -420,6 +552,23 @@ impl PolnearReport {
         }
     }
 
+    /// Each table row: its label and scores, every method's all and
+    /// direct, then the annotators'.
+    fn rows(&self) -> Vec<(String, &Scores)> {
+        let mut rows = Vec::new();
+        for subset in ["all", "direct"] {
+            for m in &self.methods {
+                let scores = if subset == "all" { &m.all } else { &m.direct };
+                rows.push((format!("{subset}, {}", m.method.as_str()), scores));
+            }
+            if let Some(a) = &self.agreement {
+                let scores = if subset == "all" { &a.all } else { &a.direct };
+                rows.push((format!("{subset}, human"), scores));
+            }
+        }
+        rows
+    }
+
     /// The report as Markdown (what `--report` writes).
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
@@ -431,17 +580,24 @@ impl PolnearReport {
             self.model()
         ));
         out.push_str("A prediction matches a gold Content when the Dice coefficient of their alphanumeric characters is at least 0.5 (one-to-one, greedy). Exact: a match whose parts hold exactly the gold Content's alphanumeric characters (a quote's cue and speaker between its parts do not count as content); exact F1 counts only those as right. Speaker accuracy: share of matches with a gold Source whose predicted speaker overlaps it. End to end: matched and speaker right.\n\n");
-        out.push_str("| subset | gold | predicted | matched | P | R | F1 | exact F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
+        out.push_str("Methods (`--attribution`): `rules` finds quotes by quotation marks and reporting cues; `model` takes the quote tagger's content spans; `combined` keeps the rules' direct quotes and takes the tagger's other reports. Speakers come from the rules' linking and resolution in every method.");
+        if let Some(a) = &self.agreement {
+            out.push_str(&format!(" `human`: PolNeAR's second annotator scored against the first on the {} articles (all splits) that have two, the same way: the ceiling.", a.articles));
+        }
+        out.push_str("\n\n| subset, method | gold | predicted | matched | P | R | F1 | exact F1 | speaker acc. | e2e P | e2e R | e2e F1 |\n");
         out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
+        for (name, s) in self.rows() {
             let [p, r, f1, xf1, acc, ep, er, ef1] = s.figures();
             out.push_str(&format!(
                 "| {name} | {} | {} | {} | {p:.3} | {r:.3} | {f1:.3} | {xf1:.3} | {acc:.3} | {ep:.3} | {er:.3} | {ef1:.3} |\n",
                 s.gold, s.predicted, s.matched
             ));
         }
-        out.push_str("\n## Confidence\n\nAll predictions by `confidence`, with the share of each bucket that is right end to end (matched, and the speaker right where the gold has a Source):\n\n");
-        out.push_str(&self.all.reliability.to_markdown());
+        out.push_str(&format!(
+            "\n## Confidence\n\nAll predictions of `{}` by `confidence`, with the share of each bucket that is right end to end (matched, and the speaker right where the gold has a Source):\n\n",
+            self.main().method.as_str()
+        ));
+        out.push_str(&self.main().all.reliability.to_markdown());
         out
     }
 }
@@ -455,19 +611,20 @@ impl fmt::Display for PolnearReport {
             self.documents,
             self.model()
         )?;
-        for (name, s) in [("all", &self.all), ("direct", &self.direct)] {
+        for (name, s) in self.rows() {
             let [p, r, f1, xf1, acc, ep, er, ef1] = s.figures();
             writeln!(
                 f,
-                "{name:>6}: P {p:.3} R {r:.3} F1 {f1:.3} exact F1 {xf1:.3} | speaker acc {acc:.3} | e2e P {ep:.3} R {er:.3} F1 {ef1:.3} (gold {}, predicted {}, matched {})",
+                "{name:>16}: P {p:.3} R {r:.3} F1 {f1:.3} exact F1 {xf1:.3} | speaker acc {acc:.3} | e2e P {ep:.3} R {er:.3} F1 {ef1:.3} (gold {}, predicted {}, matched {})",
                 s.gold, s.predicted, s.matched
             )?;
         }
         writeln!(
             f,
-            "confidence buckets (all): predictions, mean confidence, right end to end"
+            "confidence buckets ({}, all): predictions, mean confidence, right end to end",
+            self.main().method.as_str()
         )?;
-        for b in self.all.reliability.buckets() {
+        for b in self.main().all.reliability.buckets() {
             writeln!(
                 f,
                 "  {:.1}-{:.1}: {:>5} {:.3} {:.3}",

@@ -27,13 +27,14 @@ pub struct Unit {
 }
 
 /// Which text one unit holds: the window plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum WindowPlan {
-    /// One sentence (the named-entity head alone was trained on them).
+    /// One sentence (the named-entity head was trained on them).
+    #[default]
     Sentences,
     /// As many whole sentences of one paragraph (text without a line
-    /// break) as fit: the quote tagger reads across sentences and was
-    /// trained on paragraphs.
+    /// break) as fit, so that the model reads across sentences.
     Paragraphs,
 }
 

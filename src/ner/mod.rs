@@ -1,7 +1,7 @@
 //! Stage 2, the named-entity model: labels people, organisations, places and
 //! other names, running a BERT token classifier over sentences in batches;
 //! a model with a second head also tags quote content, cues and sources
-//! in the same pass, over paragraph windows.
+//! in the same pass.
 
 use crate::document::Document;
 use crate::error::Error;

@@ -68,7 +68,7 @@ fn sentences_longer_than_the_model_window_are_split_not_truncated() {
 }
 
 #[test]
-fn eval_ner_scores_the_text_path_and_the_given_sentences() {
+fn eval_ner_scores_the_text_path_the_given_sentences_and_whole_articles() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let conll = dir.path().join("tiny.txt");
     // The second sentence opens with a list number, which the splitter
@@ -92,6 +92,10 @@ fn eval_ner_scores_the_text_path_and_the_given_sentences() {
     };
     assert_eq!(gold("text"), 4);
     assert_eq!(gold("given_sentences"), 4);
+    // One article: its two sentences as one paragraph, entities mapped
+    // back to each sentence's tokens.
+    assert_eq!(gold("articles"), 4);
+    assert!(report["articles"]["overall"]["tp"].as_u64().unwrap() >= 3);
     assert_eq!(
         report["text"]["overall"],
         report["given_sentences"]["overall"]
