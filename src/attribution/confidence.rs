@@ -29,8 +29,12 @@ pub const EVIDENTIAL: f32 = 0.2;
 /// A passive question (`Asked whether ...`): its words are the asker's
 /// only in substance.
 pub const QUESTION: f32 = 0.3;
+/// A report the quote tagger and the rules both found (the rules' cue is
+/// the one nearest the tagger's content), before it is scaled by the
+/// tagger's score.
+pub const CONFIRMED_REPORT: f32 = 0.9;
 /// A report the quote tagger found and the rules did not, framed with a
-/// speaker, before it is scaled by the tagger's own score.
+/// speaker, before it is scaled by the tagger's score.
 pub const TAGGED_REPORT: f32 = 0.65;
 /// A headline attribution (`Smith: Tax plan will fail`) or a quote in
 /// the title line [0.45].

@@ -13,6 +13,7 @@ use crate::attribution::text::clause::kind_of;
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::{trim, word_count};
 use crate::attribution::types::{Cue, Found, TaggedRun};
+use crate::lexicon::Class;
 use crate::model::{QuoteKind, Role};
 
 /// The tagger's reports alone: every content span, framed by
@@ -30,7 +31,7 @@ pub fn tagged_quotes(ctx: &Context, cues: &[Cue]) -> Vec<Found> {
             f
         })
         .collect();
-    join_parts(found)
+    join_parts(ctx, found)
 }
 
 /// The rules' `direct` quotes, then a report for each tagged content span
@@ -71,12 +72,13 @@ pub fn combined(
             Some(f) if f.cue == own.cue => Found {
                 kind: kind_of(ctx, &parts),
                 parts,
+                confidence: confidence::CONFIRMED_REPORT * run.score,
                 ..f.clone()
             },
             _ => own,
         });
     }
-    let mut reports = join_parts(reports);
+    let mut reports = join_parts(ctx, reports);
     let mut found = Vec::with_capacity(direct.len() + reports.len());
     for quote in direct {
         let holder = reports.iter_mut().find(|r| {
@@ -163,31 +165,69 @@ fn shared(parts: &[Range<usize>], range: &Range<usize>) -> usize {
         .sum()
 }
 
-/// Reports in text order, with consecutive ones that share a cue lying
-/// between them joined as parts of one (`Acts of protest, Mr. Obama said,
-/// are ...`).
-fn join_parts(mut found: Vec<Found>) -> Vec<Found> {
+/// Fewest words a report from the tagger needs, all its parts together
+/// (PolNeAR's content spans of one or two words are mostly answers and
+/// titles the rules take).
+const MIN_CONTENT_WORDS: usize = 3;
+
+/// Reports in text order, consecutive ones that an interrupting frame
+/// separates joined as parts of one (`Climate change, Mr. Obama often
+/// says, is ...`), and those under [`MIN_CONTENT_WORDS`] then dropped.
+fn join_parts(ctx: &Context, mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by_key(|f| f.parts[0].start);
     let mut out: Vec<Found> = Vec::new();
     for f in found {
-        let joins = out.last().is_some_and(|last| {
-            let between = last.parts.last().expect("parts").end..f.parts[0].start;
-            last.cue.is_some()
-                && last.cue == f.cue
-                && last.kind != QuoteKind::Direct
-                && f.kind != QuoteKind::Direct
-                && last
-                    .cue
-                    .as_ref()
-                    .is_some_and(|c| c.start >= between.start && c.end <= between.end)
-        });
+        let joins = out
+            .last()
+            .is_some_and(|last| interrupts(ctx, last, &f) || bridges(ctx, last, &f));
         match out.last_mut() {
             Some(last) if joins => {
                 last.parts.extend(f.parts);
+                last.kind = kind_of(ctx, &last.parts);
                 last.confidence = last.confidence.max(f.confidence);
             }
             _ => out.push(f),
         }
     }
+    out.retain(|f| f.parts.iter().map(|p| word_count(ctx, p)).sum::<usize>() >= MIN_CONTENT_WORDS);
     out
+}
+
+/// Whether `next` continues `last` past a parenthetical frame of their
+/// shared cue: the words between them hold that cue, open and close with
+/// a comma, and end no sentence (`Hawaii, as one of his advisers pointed
+/// out, normally does not ...`).
+fn interrupts(ctx: &Context, last: &Found, next: &Found) -> bool {
+    let Some(cue) = &last.cue else {
+        return false;
+    };
+    let between = last.parts.last().expect("parts").end..next.parts[0].start;
+    last.kind != QuoteKind::Direct
+        && next.kind != QuoteKind::Direct
+        && next.cue.as_ref() == Some(cue)
+        && between.len() >= 2
+        && ctx.word(between.start) == ","
+        && ctx.word(between.end - 1) == ","
+        && cue.start >= between.start
+        && cue.end <= between.end
+        && !between.clone().any(|i| ctx.ends_sentence(i))
+}
+
+/// Most tokens between an object and its complement that [`bridges`]
+/// joins.
+const MAX_BRIDGE: usize = 2;
+
+/// Whether `next` completes `last` across a preposition of their shared
+/// cue (`accused Mr. Quiros of using ...`: PolNeAR's content is the object
+/// and the complement, the preposition left out).
+fn bridges(ctx: &Context, last: &Found, next: &Found) -> bool {
+    let between = last.parts.last().expect("parts").end..next.parts[0].start;
+    last.cue.is_some()
+        && next.cue == last.cue
+        && last.kind != QuoteKind::Direct
+        && next.kind != QuoteKind::Direct
+        && between.len() <= MAX_BRIDGE
+        && between
+            .clone()
+            .all(|i| ctx.is(i, Class::Preposition) || ctx.is(i, Class::Subordinator))
 }

@@ -1,19 +1,13 @@
 //! The tagger's spans as the rules read them: the fragments of one role
-//! that only punctuation separates merged into one run, content cut where
-//! one report ends and another begins, and content too short to be a
-//! report dropped.
+//! that only punctuation separates merged into one run, and content cut
+//! where one report ends and another begins.
 
 use std::ops::Range;
 
 use crate::attribution::text::context::Context;
 use crate::attribution::text::tokens::TokenKind;
-use crate::attribution::text::words::word_count;
 use crate::attribution::types::TaggedRun;
 use crate::model::Role;
-
-/// Fewest words a tagged content span needs (PolNeAR's content spans of
-/// one or two words are mostly answers and titles the rules take).
-pub const MIN_CONTENT_WORDS: usize = 3;
 
 /// The tagger's runs of `role`, in text order, fragments merged: two runs
 /// join when no word and no line break lies between them (a window's edge
@@ -36,7 +30,6 @@ pub fn runs(ctx: &Context, role: Role) -> Vec<TaggedRun> {
             .into_iter()
             .flat_map(|r| split_at_frames(ctx, r))
             .collect();
-        out.retain(|r| word_count(ctx, &r.tokens) >= MIN_CONTENT_WORDS);
     }
     out
 }
@@ -121,6 +114,26 @@ mod tests {
                 assert_eq!(tokens(&runs(ctx, Source)), vec![3..4]);
             },
         );
+    }
+
+    #[test]
+    fn content_is_cut_at_a_sentence_end_and_before_a_framed_quotation() {
+        let text = "Taxes will rise. Costs will fall, Smith said, \"and we will win.\"";
+        let tagged = [(&text[..text.len() - 1], Content, 0.9)];
+        with_tagged(text, &[], &tagged, |ctx| {
+            let cut: Vec<&str> = runs(ctx, Content)
+                .iter()
+                .map(|r| ctx.slice(&r.tokens))
+                .collect();
+            assert_eq!(
+                cut,
+                [
+                    "Taxes will rise.",
+                    "Costs will fall, Smith said,",
+                    "\"and we will win."
+                ]
+            );
+        });
     }
 
     #[test]
