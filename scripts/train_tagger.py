@@ -25,7 +25,14 @@ Dice >= 0.5 over alphanumeric characters, exact when the characters agree.
 Run from the repository root (after ``pip install -r
 scripts/requirements-train.txt`` into ``.venv``)::
 
-    .venv/bin/python scripts/train_tagger.py --output /tmp/ner-tagger --bf16
+    .venv/bin/python scripts/train_tagger.py --epochs 2 --output /tmp/ner-tagger --bf16
+
+After the last epoch the weights shared with ``--init`` (the encoder and the
+NER head) are interpolated towards it, ``--soup`` of the trained weights
+and the rest of the initial ones (WiSE-FT); the tagger head stays as
+trained. At 0.9 the NER head keeps CoNLL-2003 test F1 at 88.02 (int8, the
+text path) where the trained weights alone read 87.90, and the combined
+attribution on PolNeAR dev gains too (see ``models/ner/README.md``).
 
 ``--limit N`` takes N articles and N sentences of each split (a smoke
 test). The output folder holds ``config.json`` (with ``quote_tagger``: the
@@ -288,6 +295,18 @@ def save(model, tagger, base_dir: Path, out: Path) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 
+def soup(model, init, alpha: float) -> None:
+    """Moves `model`'s encoder and NER head back towards `init`'s, in
+    weight space: alpha * trained + (1 - alpha) * init (WiSE-FT, Wortsman
+    et al. 2022). The NER head keeps more of what it had on CoNLL; the
+    tagger head, which `init` lacks, stays as trained."""
+    base = init.state_dict()
+    with torch.no_grad():
+        for name, tensor in model.state_dict().items():
+            if name in base and tensor.is_floating_point():
+                tensor.copy_(alpha * tensor + (1 - alpha) * base[name].to(tensor.dtype))
+
+
 def train(args) -> None:
     torch.set_num_threads(args.threads)
     set_seed(args.seed)
@@ -360,6 +379,18 @@ def train(args) -> None:
             # Saved after every epoch, so a run cut short still leaves its latest model.
             save(model, tagger, base_dir, Path(args.output))
             print(f"saved epoch {epoch} to {args.output}", flush=True)
+    if args.soup < 1.0:
+        soup(model, load_model(args.init), args.soup)
+        with autocast():
+            tagged = evaluate_tagger(model, tagger, dev_articles, lambda a: dev_windows[a.name], args.merge_gap)
+            ner = evaluate_word_level(model, tokenizer, conll_dev, True)
+        history.append({"soup": args.soup, "tagger": tagged, "ner": ner})
+        print(f"== soup {args.soup} PolNeAR dev: {format_tagger(tagged)}", flush=True)
+        print(f"== soup {args.soup} CoNLL dev F1 {ner['overall']['f1']:.2f} "
+              + " ".join(f"{t} {ner[t]['f1']:.2f}" for t in ENTITY_TYPES), flush=True)
+        if args.output:
+            save(model, tagger, base_dir, Path(args.output))
+            print(f"saved the soup to {args.output}", flush=True)
     if args.metrics_out:
         Path(args.metrics_out).write_text(json.dumps({"args": vars(args), "history": history}, indent=2))
 
@@ -380,6 +411,8 @@ def parse_args(argv=None):
     ap.add_argument("--merge-gap", type=int, default=4,
                     help="merge same-kind spans fewer than this many characters apart")
     ap.add_argument("--bf16", action="store_true", help="bf16 autocast (CPUs with AVX-512 bf16 or AMX)")
+    ap.add_argument("--soup", type=float, default=0.9,
+                    help="keep this share of the trained weights, the rest from --init (1: none)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="N articles and sentences per split (smoke test)")

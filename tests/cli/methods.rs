@@ -12,16 +12,22 @@ use crate::common::{json_lines, quotelink, stderr};
 /// adjunct for the content; the tagger reads the clause before the frame.
 const ADJUNCT_AFTER_CUE: &[(&str, &str, &str)] = &[
     (
-        "Water levels in the reservoir could fall below the safe limit by August, \
-         the river authority cautioned in a report published on Friday.",
-        "Water levels in the reservoir could fall below the safe limit by August",
-        "the river authority",
+        "The merger would raise fares on most domestic routes, consumer groups \
+         told lawmakers at a hearing on Wednesday.",
+        "The merger would raise fares on most domestic routes",
+        "consumer groups",
     ),
     (
-        "Hospital waiting lists will keep growing unless more nurses are hired, \
-         the health inspectorate found in its annual review.",
-        "Hospital waiting lists will keep growing unless more nurses are hired",
-        "the health inspectorate",
+        "The new stadium will not be finished before the 2028 season, the city \
+         council admitted at a press conference on Monday.",
+        "The new stadium will not be finished before the 2028 season",
+        "the city council",
+    ),
+    (
+        "The drug cut the risk of stroke by a third, the researchers reported in \
+         the journal on Wednesday.",
+        "The drug cut the risk of stroke by a third",
+        "the researchers",
     ),
     (
         "Rents in the capital have doubled in a decade, tenant organisations \
@@ -53,20 +59,33 @@ fn quotes(text: &str, args: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether a quote `(content, speaker)` reports `clause` by `speaker`:
+/// its content opens the clause and holds most of it, and nothing after.
+fn reports(quote: &(String, String), clause: &str, speaker: &str) -> bool {
+    let (content, by) = quote;
+    by == speaker && clause.starts_with(content.as_str()) && 2 * content.len() > clause.len()
+}
+
 #[test]
 fn combined_finds_reports_the_rules_alone_misread() {
-    for &(text, content, speaker) in ADJUNCT_AFTER_CUE {
-        let want = (content.to_owned(), speaker.to_owned());
-        let rules = quotes(text, &["--attribution", "rules"]);
+    for &(text, clause, speaker) in ADJUNCT_AFTER_CUE {
+        let found = |args: &[&str]| {
+            quotes(text, args)
+                .iter()
+                .any(|q| reports(q, clause, speaker))
+        };
         assert!(
-            !rules.contains(&want),
-            "the rules alone got {want:?} from {text:?}"
+            !found(&["--attribution", "rules"]),
+            "the rules alone read {text:?}"
         );
         assert!(
-            quotes(text, &[]).contains(&want),
-            "combined (the default) misses {want:?} in {text:?}"
+            found(&[]),
+            "combined (the default) misses the report in {text:?}"
         );
-        assert!(quotes(text, &["--attribution", "model"]).contains(&want));
+        assert!(
+            found(&["--attribution", "model"]),
+            "model misses the report in {text:?}"
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::attribution::speakers::mentions::{mention_after, noun_phrase};
+use crate::attribution::speakers::mentions::{descriptor, mention_after};
 use crate::attribution::speakers::subjects::subject_of;
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::pronoun;
@@ -63,7 +63,15 @@ pub fn frame(ctx: &Context, found: &Candidates, content: &Range<usize>) -> Frame
         });
     let tagged_source = |near: &Range<usize>| {
         let sources = found.sources.iter().filter(|r| outside(&r.tokens));
-        nearest(sources, near, |r| &r.tokens).and_then(|r| source_mention(ctx, &r.tokens))
+        let run = nearest(sources, near, |r| &r.tokens)?;
+        // A source run that reaches into the cue ends before it.
+        let end = match cue.as_ref() {
+            Some(c) if run.tokens.start < c.tokens.start && run.tokens.end > c.tokens.start => {
+                c.tokens.start
+            }
+            _ => run.tokens.end,
+        };
+        source_mention(ctx, &(run.tokens.start..end))
     };
     // The tagger's source nearest the cue, else the rules' subject of a
     // verb cue; without a cue, the tagger's source nearest the content.
@@ -104,17 +112,20 @@ fn nearest<'a, T>(
     items.min_by_key(|item| gap(tokens(item)))
 }
 
-/// The mention a tagged source span makes: a name or pronoun starting in
-/// it, else its words as a descriptor.
+/// The mention a tagged source span makes: a pronoun, a name that runs
+/// to its end, else its words as a descriptor with their roles (`Ukrainian
+/// envoy`, `the ministry's spokesman`).
 fn source_mention(ctx: &Context, run: &Range<usize>) -> Option<Mention> {
     if run.len() == 1 {
         if let Some(gender) = pronoun(ctx.word(run.start)) {
             return Some(Mention::simple(run.clone(), MentionKind::Pronoun, gender));
         }
     }
+    let possessive = |i: usize| matches!(ctx.word(i), "'" | "’" | "'s" | "’s");
+    let phrase = (run.start..run.end).all(|i| ctx.tokens[i].is_word() || possessive(i));
     mention_after(ctx, run.start, run.end)
-        .filter(|m| m.tokens.start >= run.start)
-        .or_else(|| noun_phrase(ctx, run.start, run.end))
+        .filter(|m| m.tokens.start >= run.start && m.tokens.end >= run.end)
+        .or_else(|| (phrase && !run.is_empty()).then(|| descriptor(ctx, run.clone())))
 }
 
 #[cfg(test)]

@@ -231,3 +231,149 @@ fn bridges(ctx: &Context, last: &Found, next: &Found) -> bool {
             .clone()
             .all(|i| ctx.is(i, Class::Preposition) || ctx.is(i, Class::Subordinator))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::{Attributor, Method, RuleAttributor};
+    use crate::document::Document;
+    use crate::model::EntityLabel::{Org, Per};
+    use crate::model::{Entity, EntityLabel, Role, Tagged};
+    use crate::segment::{Segmenter, SentenceSplitter};
+    use Role::{Content, Cue, Source};
+
+    /// `(kind, parts, speaker)` of each quote `method` finds in `text`,
+    /// with the entities and the tagger's spans given (first occurrences).
+    fn quotes(
+        text: &str,
+        entities: &[(&str, EntityLabel)],
+        tagged: &[(&str, Role)],
+        method: Method,
+    ) -> Vec<(String, Vec<String>, String)> {
+        let mut doc = Document::new("t", text);
+        doc.sentences = SentenceSplitter.segment(&doc);
+        let offsets = doc.offsets().clone();
+        let at = |words: &str| {
+            let start = text.find(words).unwrap_or_else(|| panic!("no {words:?}"));
+            offsets.span(start..start + words.len())
+        };
+        doc.entities = entities
+            .iter()
+            .map(|&(words, label)| Entity {
+                span: at(words),
+                label,
+                score: 1.0,
+            })
+            .collect();
+        doc.tagged = tagged
+            .iter()
+            .map(|&(words, role)| Tagged {
+                span: at(words),
+                role,
+                score: 0.9,
+            })
+            .collect();
+        doc.entities.sort_by_key(|e| e.span.byte.start);
+        doc.tagged.sort_by_key(|t| t.span.byte.start);
+        RuleAttributor::new(method).attribute(&mut doc);
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let parts = q.parts.iter().map(|p| doc.slice(p).to_owned()).collect();
+                let speaker = q.speaker.as_ref().map_or("", |s| doc.slice(s));
+                (q.kind.as_str().to_owned(), parts, speaker.to_owned())
+            })
+            .collect()
+    }
+
+    fn one(kind: &str, parts: &[&str], speaker: &str) -> (String, Vec<String>, String) {
+        let parts = parts.iter().map(|p| p.to_string()).collect();
+        (kind.to_owned(), parts, speaker.to_owned())
+    }
+
+    #[test]
+    fn the_tagger_sets_the_edges_of_a_report_the_rules_misread() {
+        let text =
+            "Bus fares will rise in March, the transit agency announced in a notice on Friday.";
+        let tagged = [
+            ("Bus fares will rise in March", Content),
+            ("the transit agency", Source),
+            ("announced", Cue),
+        ];
+        let rules = quotes(text, &[], &tagged, Method::Rules);
+        assert!(
+            rules
+                .iter()
+                .all(|q| q.1 != ["Bus fares will rise in March"]),
+            "{rules:?}"
+        );
+        let want = one(
+            "indirect",
+            &["Bus fares will rise in March"],
+            "the transit agency",
+        );
+        assert_eq!(quotes(text, &[], &tagged, Method::Combined), [want.clone()]);
+        assert_eq!(quotes(text, &[], &tagged, Method::Model), [want]);
+    }
+
+    #[test]
+    fn direct_quotes_stay_the_rules_and_a_clause_around_one_is_mixed() {
+        let text = "\"We will not back down,\" Jane Roe said. \
+                    Her aide said the plan was \"a disgrace to the city\" and would fail.";
+        let tagged = [
+            // Inside the direct quote: the rules' quote stands for it.
+            ("We will not back down", Content),
+            (
+                "the plan was \"a disgrace to the city\" and would fail",
+                Content,
+            ),
+        ];
+        let found = quotes(text, &[("Jane Roe", Per)], &tagged, Method::Combined);
+        assert_eq!(
+            found,
+            [
+                one("direct", &["\"We will not back down,\""], "Jane Roe"),
+                one(
+                    "mixed",
+                    &["the plan was \"a disgrace to the city\" and would fail"],
+                    "Her aide"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_parenthetical_frame_splits_one_report_into_parts() {
+        let text = "Climate change, the ministry often says, is the gravest threat we face.";
+        let tagged = [
+            ("Climate change", Content),
+            ("the ministry", Source),
+            ("says", Cue),
+            ("is the gravest threat we face", Content),
+        ];
+        let found = quotes(text, &[("the ministry", Org)], &tagged, Method::Combined);
+        assert_eq!(
+            found,
+            [one(
+                "indirect",
+                &["Climate change", "is the gravest threat we face"],
+                "the ministry"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_model_alone_calls_a_tagged_quotation_direct() {
+        let text = "\"Prices will fall by the summer,\" the governor told reporters.";
+        let tagged = [
+            ("\"Prices will fall by the summer,\"", Content),
+            ("the governor", Source),
+            ("told", Cue),
+        ];
+        let found = quotes(text, &[], &tagged, Method::Model);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].0.as_str(), found[0].2.as_str()),
+            ("direct", "the governor")
+        );
+    }
+}

@@ -371,7 +371,7 @@ const MAX_NAME_MODIFIERS: usize = 6;
 
 /// A descriptor mention ("the former ambassador") with the roles of its
 /// words; it names an organisation when its head noun is one.
-fn descriptor(ctx: &Context, tokens: Range<usize>) -> Mention {
+pub fn descriptor(ctx: &Context, tokens: Range<usize>) -> Mention {
     let head = tokens.end - 1;
     let mut m = Mention::simple(tokens.clone(), MentionKind::Descriptor, None);
     for i in tokens {
