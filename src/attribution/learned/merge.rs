@@ -311,7 +311,10 @@ mod tests {
             &["Bus fares will rise in March"],
             "the transit agency",
         );
-        assert_eq!(quotes(text, &[], &tagged, Method::Combined), [want.clone()]);
+        assert_eq!(
+            quotes(text, &[], &tagged, Method::Combined),
+            std::slice::from_ref(&want)
+        );
         assert_eq!(quotes(text, &[], &tagged, Method::Model), [want]);
     }
 
