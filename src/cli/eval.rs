@@ -1,11 +1,13 @@
 //! `quotelink eval`: accuracy against annotated data, for the named-entity
-//! model (CoNLL-2003), quote attribution (PolNeAR) and speaker gender.
+//! model (CoNLL-2003), quote attribution (PolNeAR), speaker gender and the
+//! quote clusters' matching (labelled pairs).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use quotelink::eval::{conll, gender, polnear};
+use quotelink::clusters::rule::Rule;
+use quotelink::eval::{clusters, conll, gender, polnear};
 use quotelink::Pipeline;
 
 use super::model::{self, ModelArgs};
@@ -42,6 +44,25 @@ pub enum Eval {
         gold: PathBuf,
         #[command(flatten)]
         pipeline: PipelineArgs,
+    },
+    /// Quote clusters' matching against labelled occurrence pairs:
+    /// pairwise precision and recall of the rule and of the grouping.
+    Clusters {
+        /// The pairs (JSON Lines), e.g. data/clusters/pairs.jsonl.
+        pairs: PathBuf,
+        /// Also write the report as Markdown to FILE.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The rule's --min-words, --coverage and --shingle, as for
+        /// `quotelink clusters` [defaults: 6, 0.6, 2].
+        #[arg(long, value_name = "N")]
+        min_words: Option<usize>,
+        /// See --min-words.
+        #[arg(long, value_name = "SHARE")]
+        coverage: Option<f64>,
+        /// See --min-words.
+        #[arg(long, value_name = "N")]
+        shingle: Option<usize>,
     },
 }
 
@@ -98,6 +119,27 @@ pub fn run(eval: Eval) -> Result<u8> {
             let report = gender::evaluate(&gold, &dir, &pipeline)?;
             print!("{report}");
             println!("{}", serde_json::to_string(&report)?);
+        }
+        Eval::Clusters {
+            pairs,
+            report,
+            min_words,
+            coverage,
+            shingle,
+        } => {
+            let default = Rule::default();
+            let rule = Rule {
+                min_words: min_words.unwrap_or(default.min_words),
+                coverage: coverage.unwrap_or(default.coverage),
+                shingle: shingle.unwrap_or(default.shingle).max(1),
+            };
+            let result = clusters::evaluate(&clusters::read_pairs(&pairs)?, rule);
+            print!("{result}");
+            println!("{}", serde_json::to_string(&result)?);
+            if let Some(path) = report {
+                std::fs::write(&path, result.to_markdown())
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
         }
     }
     Ok(SUCCESS)
