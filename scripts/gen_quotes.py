@@ -4,7 +4,7 @@ for `quotelink clusters`: statements by speakers, each carried by one or more
 outlets over a few days, every copy with the edits syndication makes.
 
 Statements are 8 to 40 words drawn from a Zipf vocabulary of 20,000 made-up
-words and 60 function words; a third open with a shared phrase ("I think that
+words and 60 function words, by 3,000 speakers (Zipf); a third open with a shared phrase ("I think that
 we need to", ...) and a few are short common phrases ("a total disaster").
 Each copy is one of: the statement as it is (40%), a fragment (20%: of at
 least 6 words, a tenth of them 4 or 5), cut or extended edges (15%), an ellipsis for inner words (10%),
@@ -15,7 +15,8 @@ Documents are one outlet's copies of one day, at most 12 quotes each.
 Usage:
   scripts/gen_quotes.py --quotes 1000000 > out.jsonl
   scripts/gen_quotes.py --quotes 2000 --truth truth.tsv > out.jsonl
-      (truth: doc id, quote index, statement number, tab-separated)
+      (truth: doc id, quote index, statement number, and `phrase` for a
+      common phrase or `statement`, tab-separated)
   scripts/gen_quotes.py --pairs 300 > pairs.jsonl
       (labelled occurrence pairs: a, b, speakers, same, case)
 
@@ -60,24 +61,31 @@ class Generator:
             self.cum.append(total)
         self.speakers = [f"{a.title()} {b.title()}" for a, b in
                          zip(self.words[:3000], self.words[3000:6000])]
+        self.speaker_cum = []
+        total = 0.0
+        for i in range(len(self.speakers)):
+            total += 1.0 / (i + 1)
+            self.speaker_cum.append(total)
 
-    def word(self):
-        rng = self.rng
-        if rng.random() < 0.45:
-            return rng.choice(FUNCTION)
-        x = rng.random() * self.cum[-1]
-        lo, hi = 0, len(self.cum) - 1
+    def zipf(self, cum):
+        x = self.rng.random() * cum[-1]
+        lo, hi = 0, len(cum) - 1
         while lo < hi:
             mid = (lo + hi) // 2
-            if self.cum[mid] < x:
+            if cum[mid] < x:
                 lo = mid + 1
             else:
                 hi = mid
-        return self.words[lo]
+        return lo
+
+    def word(self):
+        if self.rng.random() < 0.45:
+            return self.rng.choice(FUNCTION)
+        return self.words[self.zipf(self.cum)]
 
     def speaker(self):
-        # Zipf-like: a few speakers say much.
-        return self.speakers[min(int(self.rng.paretovariate(1.2)) - 1, len(self.speakers) - 1)]
+        # Zipf: the most quoted of 3,000 speakers says about a ninth.
+        return self.speakers[self.zipf(self.speaker_cum)]
 
     def statement(self, opener=None):
         rng = self.rng
@@ -158,6 +166,7 @@ def corpus(args, out):
     number = 0
     day_docs = defaultdict(list)  # (day, outlet) -> [(text, speaker, statement)]
     n_doc = 0
+    kinds = {}  # statement -> "phrase" (a common phrase) or "statement"
 
     def flush(day, keep_after):
         nonlocal n_doc
@@ -172,13 +181,14 @@ def corpus(args, out):
                                      ensure_ascii=False) + "\n")
                 if truth:
                     for j, (_, _, st) in enumerate(chunk):
-                        truth.write(f"{doc_id}\t{j}\t{st}\n")
+                        truth.write(f"{doc_id}\t{j}\t{st}\t{kinds[st]}\n")
 
     per_day = max(1, args.quotes // 720)
     while made < args.quotes:
         day = made // per_day
         speaker = g.speaker()
         text = g.statement()
+        kinds[number] = "phrase" if text in COMMON else "statement"
         carriers = min(int(rng.paretovariate(0.9)), 200)
         for _ in range(carriers):
             copy, _ = g.edit(text)

@@ -7,10 +7,13 @@
 //! long quote cannot chain two different statements together through
 //! union-find: a fragment joins the statement it is part of, and two
 //! fragments join each other only through it. Candidates come from the
-//! anchor index ([`super::index`]); a text shorter than the rule's
+//! anchor index ([`super::index`]), and shingles that many distinct texts
+//! hold are left out of the comparison ([`super::common`], counted in a
+//! first pass over the distinct texts); a text shorter than the rule's
 //! `min_words` is not matched by shingles (its occurrences were already
 //! merged by exact words and speaker, see [`super::corpus`]).
 
+use super::common::Common;
 use super::index::Index;
 use super::normalize::tokens;
 use super::rule::Rule;
@@ -88,6 +91,11 @@ pub fn group(texts: &[Distinct], rule: &Rule) -> Grouped {
         let t = &texts[t as usize];
         (std::cmp::Reverse(t.words), t.first)
     });
+    let mut common = Common::default();
+    for text in texts {
+        common.add(&Shingled::new(&tokens(&text.content), rule.shingle).set);
+    }
+    let is_common = |s: u32| common.is_common(s);
     let mut cluster = vec![0u32; texts.len()];
     let mut reps = Vec::new();
     let mut shelf = Shelf::default();
@@ -100,7 +108,7 @@ pub fn group(texts: &[Distinct], rule: &Rule) -> Grouped {
                 index
                     .candidates(&shingled.set)
                     .into_iter()
-                    .find(|&c| rule.matches(&shingled, &shelf.get(c, rule.shingle)))
+                    .find(|&c| rule.matches(&shingled, &shelf.get(c, rule.shingle), &is_common))
             })
             .flatten();
         cluster[t as usize] = match joined {
@@ -110,7 +118,7 @@ pub fn group(texts: &[Distinct], rule: &Rule) -> Grouped {
                 reps.push(t);
                 if long {
                     shelf.push(&shingled.seq);
-                    index.insert(c, &shingled.anchors());
+                    index.insert(c, &shingled.anchors(|s| common.count(s)));
                 } else {
                     shelf.push(&[]);
                 }

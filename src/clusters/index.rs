@@ -10,7 +10,7 @@ use std::collections::HashMap;
 /// Representatives an anchor holds before it counts as common.
 pub const COMMON: u32 = 48;
 /// Candidates returned per lookup, most shared anchors first.
-pub const CANDIDATES: usize = 6;
+pub const CANDIDATES: usize = 8;
 
 /// No next entry.
 const END: u32 = u32::MAX;

@@ -10,6 +10,12 @@
 //! its own words. Texts shorter than `min_words` are the same quotation
 //! only when they normalise to the same words and carry the same speaker,
 //! so a common phrase said by two people stays two quotations.
+//!
+//! Over a corpus, shingles that many distinct texts hold (an opening such
+//! as "what I can tell you is that", "of the"; see [`super::common`]) do
+//! not count: their words are left out of both the covered words and the
+//! words to cover, so two statements that share only an opening and a
+//! common pair of words stay apart however short they are.
 
 use super::normalize::tokens;
 use super::shingle::{Shingled, K};
@@ -37,6 +43,9 @@ impl Default for Rule {
     }
 }
 
+/// Words a text must keep once its common shingles' words are left out.
+pub const MIN_INFORMATIVE: usize = 3;
+
 /// One side of a pair: its text and speaker.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
@@ -52,18 +61,21 @@ impl Rule {
         shingled.words >= self.min_words
     }
 
-    /// The best share of either text's words covered by the other.
-    pub fn coverage_of(a: &Shingled, b: &Shingled) -> f64 {
-        let share = |x: &Shingled, y: &Shingled| match x.words {
-            0 => 0.0,
-            n => x.covered_by(y) as f64 / n as f64,
+    /// The best share of either text's words covered by the other, its
+    /// `common` shingles' words left out of both counts (0 for a text with
+    /// fewer than [`MIN_INFORMATIVE`] words left).
+    pub fn coverage_of(a: &Shingled, b: &Shingled, common: &impl Fn(u32) -> bool) -> f64 {
+        let share = |x: &Shingled, y: &Shingled| match x.informative_cover(y, common) {
+            (_, n) if n < MIN_INFORMATIVE => 0.0,
+            (covered, n) => covered as f64 / n as f64,
         };
         share(a, b).max(share(b, a))
     }
 
-    /// Whether two long texts match (both must pass [`Rule::is_long`]).
-    pub fn matches(&self, a: &Shingled, b: &Shingled) -> bool {
-        Rule::coverage_of(a, b) >= self.coverage
+    /// Whether two long texts match (both must pass [`Rule::is_long`]);
+    /// `common` says which shingles are too frequent to count.
+    pub fn matches(&self, a: &Shingled, b: &Shingled, common: &impl Fn(u32) -> bool) -> bool {
+        Rule::coverage_of(a, b, common) >= self.coverage
     }
 
     /// The rule on a pair of occurrences.
@@ -74,7 +86,7 @@ impl Rule {
             Shingled::new(&tb, self.shingle),
         );
         if self.is_long(&sa) && self.is_long(&sb) {
-            return self.matches(&sa, &sb);
+            return self.matches(&sa, &sb, &|_| false);
         }
         let speaker = |s: Option<&str>| s.map(tokens).filter(|t| !t.is_empty());
         let same_speaker = speaker(a.speaker).is_some() && speaker(a.speaker) == speaker(b.speaker);

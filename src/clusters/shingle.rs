@@ -1,7 +1,7 @@
 //! Word shingles: every run of `width` consecutive tokens (the rule's
 //! shingle width, [`K`] by default) hashed to 32 bits,
 //! in order and as a sorted set, and the anchors that the candidate index
-//! keeps of a representative (the smallest shingle of every window of
+//! keeps of a representative (the rarest shingle of every window of
 //! [`WINDOW`] shingles, as in winnowing).
 
 use super::normalize::mix;
@@ -55,25 +55,43 @@ impl Shingled {
     /// How many of this text's words lie in a shingle that `other` has
     /// too.
     pub fn covered_by(&self, other: &Shingled) -> usize {
-        let width = self.width.min(self.words);
-        let mut covered = 0;
-        let mut reach = 0;
-        for (i, s) in self.seq.iter().enumerate() {
-            if other.set.binary_search(s).is_ok() {
-                covered += i + width - reach.max(i);
-                reach = i + width;
-            }
-        }
-        covered
+        self.informative_cover(other, |_| false).0
     }
 
-    /// The anchors: the smallest shingle of each window of [`WINDOW`]
-    /// consecutive shingles (of all, when fewer), sorted and deduplicated.
-    pub fn anchors(&self) -> Vec<u32> {
+    /// The words that lie in a shingle that is not `common` and that
+    /// `other` has too, and the words that lie in a shingle that is not
+    /// `common`.
+    pub fn informative_cover(
+        &self,
+        other: &Shingled,
+        common: impl Fn(u32) -> bool,
+    ) -> (usize, usize) {
+        let width = self.width.min(self.words);
+        let (mut covered, mut informative) = (0, 0);
+        let (mut covered_to, mut informative_to) = (0, 0);
+        for (i, &s) in self.seq.iter().enumerate() {
+            if common(s) {
+                continue;
+            }
+            informative += i + width - informative_to.max(i);
+            informative_to = i + width;
+            if other.set.binary_search(&s).is_ok() {
+                covered += i + width - covered_to.max(i);
+                covered_to = i + width;
+            }
+        }
+        (covered, informative)
+    }
+
+    /// The anchors: the rarest shingle of each window of [`WINDOW`]
+    /// consecutive shingles (of all, when fewer), by `count` (how many texts
+    /// hold it) and then by hash, sorted and deduplicated. Rare anchors
+    /// keep the index's lists short.
+    pub fn anchors(&self, count: impl Fn(u32) -> u32) -> Vec<u32> {
         let mut anchors: Vec<u32> = self
             .seq
             .windows(WINDOW.min(self.seq.len()).max(1))
-            .filter_map(|w| w.iter().min().copied())
+            .filter_map(|w| w.iter().min_by_key(|&&s| (count(s), s)).copied())
             .collect();
         anchors.sort_unstable();
         anchors.dedup();
@@ -122,10 +140,24 @@ mod tests {
     }
 
     #[test]
+    fn common_shingles_leave_their_words_out() {
+        let long = shingled("i think that the bridge will be rebuilt before the winter");
+        let other = shingled("i think that the budget will be cut before the election");
+        let opening = [shingled("i think that").seq, shingled("think that the").seq].concat();
+        let common = |s: u32| opening.contains(&s);
+        assert_eq!(other.informative_cover(&long, |_| false), (4, 11));
+        // The opening's two shingles are all the texts share; without them
+        // nothing is covered, and the first two words are left out.
+        assert_eq!(other.informative_cover(&long, common), (0, 9));
+    }
+
+    #[test]
     fn a_shared_run_shares_an_anchor() {
         let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
         let long = shingled(&words.join(" "));
-        let anchors = long.anchors();
+        let anchors = long.anchors(|_| 0);
+        let rare = long.seq[7];
+        assert!(long.anchors(|s| u32::from(s != rare)).contains(&rare));
         assert!(anchors.len() < long.seq.len());
         for start in 0..=(40 - (WINDOW + W3 - 1)) {
             let run = shingled(&words[start..start + WINDOW + W3 - 1].join(" "));
