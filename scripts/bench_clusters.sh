@@ -3,8 +3,9 @@
 # quotes (default 1,000,000) of quotelink output (scripts/gen_quotes.py:
 # statements carried by several outlets with fragments, cut edges,
 # ellipses, marks, case and word changes). Prints wall time and peak RSS
-# per command, the CPU's flags, and the pairwise precision and recall of
-# the clusters against the generator's statements.
+# (and CPU time: the machine may be busy) per command, the CPU's flags and
+# load, and the pairwise precision and recall of the clusters against the
+# generator's statements, with and without its common phrases.
 # Usage: scripts/bench_clusters.sh [N] [SEED=7]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,17 +20,19 @@ trap 'rm -rf "$work"' EXIT
 measure() { # LABEL COMMAND...
     local label="$1"; shift
     /usr/bin/time -v "$@" 2> "$work/time" >/dev/null || true
-    local wall rss
+    local wall cpu rss
     wall=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}')
+    cpu=$(grep -E '(User|System) time' "$work/time" | awk '{s += $NF} END {printf "%.1f s", s}')
     rss=$(grep 'Maximum resident' "$work/time" | awk '{print $NF}')
-    printf '%-44s %10s %8d MB\n' "$label" "$wall" $((rss / 1024))
+    printf '%-44s %10s %9s %8d MB\n' "$label" "$wall" "$cpu" $((rss / 1024))
 }
 
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
 echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|avx512f|avx512_vnni)$' | xargs)"
 python3 "$root/scripts/gen_quotes.py" --quotes "$n" --seed "$seed" --truth "$work/truth.tsv" > "$work/out.jsonl"
 echo "input: $(du -h "$work/out.jsonl" | cut -f1), $(wc -l < "$work/out.jsonl") documents"
-printf '%-44s %10s %11s\n' command wall 'peak RSS'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %10s %9s %11s\n' command wall 'user+sys' 'peak RSS'
 measure "start-up only (clusters of an empty file)" "$bin" clusters /dev/null
 measure "clusters -> jsonl ($n quotes)" "$bin" clusters "$work/out.jsonl" -o "$work/c.jsonl"
 measure "clusters -> parquet ($n quotes)" "$bin" clusters "$work/out.jsonl" -o "$work/c.parquet"

@@ -2,19 +2,21 @@
 
 Map: each partition of quotelink's JSON Lines output (whole documents) is
 piped through one `quotelink clusters - --format jsonl` process, which groups
-the partition's quotes. Reduce: rows from different partitions with the same
-cluster id (the id is a hash of the representative's normalised words, so two
-partitions that chose the same longest text give the same id) are merged:
-counts added, speakers and members joined, the first occurrence and the
-`--by` values taken again over all members.
+the partition's quotes. Reduce, in two steps: rows of different partitions
+with the same cluster id (a hash of the representative's normalised words, so
+partitions that chose the same longest text agree) are merged; then the
+canonical texts of the merged rows (one per quotation and partition, far fewer
+than the quotes) go through one more `quotelink clusters` process as
+one-quote documents, and the rows it groups are merged too: counts added,
+speakers and members joined, the first occurrence and the `--by` values taken
+again over all members.
 
-What this loses against one process over the whole corpus: a quotation whose
-partitions chose different longest texts (one partition saw only fragments,
-or an outlet extended an edge) keeps one row per such partition; no row ever
-mixes two quotations that one process would keep apart... except through the
-corpus-wide counts of common shingles, which each process takes over its own
-partition. Fewer, larger partitions lose less; a partition per core is the
-usual choice.
+What this loses against one process over the whole corpus: the second step
+compares canonical texts only, so a partition's cluster whose longest text is
+a fragment that the rest of its members would have tied to another cluster
+stays apart; and each process counts common shingles over its own input.
+The last step runs in one task: its input is one row per quotation and
+partition.
 
     spark-submit examples/spark/clusters_spark.py out.jsonl clusters/ \\
         --quotelink ./ql/bin/quotelink --partitions 16
@@ -27,7 +29,8 @@ import sys
 
 from pyspark.sql import SparkSession
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 from quotelink_spark import pipe_partition  # noqa: E402
 
 
@@ -79,21 +82,42 @@ def merger(first_by, by):
     return merge
 
 
+def as_document(row):
+    """A merged row as a one-quote quotelink document record, for the
+    second step: its id is the row's cluster id."""
+    text = row["text"]
+    quote = {"start": 0, "end": len(text), "text": text, "kind": "direct", "cue": None,
+             "speaker": None, "speaker_name": row["speaker"], "speaker_id": None,
+             "confidence": 1.0}
+    return json.dumps({"id": row["cluster"], "quotes": [quote], "speakers": []},
+                      ensure_ascii=False)
+
+
 def main(argv=None):
     args = parse_args(argv)
     builder = SparkSession.builder.appName("quotelink-clusters")
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    # The executors import pipe_partition from there too.
+    spark.sparkContext.addPyFile(os.path.join(HERE, "quotelink_spark.py"))
     try:
         lines = spark.sparkContext.textFile(args.input)
         if args.partitions:
             lines = lines.repartition(args.partitions)
         cmd = [args.quotelink, "clusters", "-", "--format", "jsonl",
                "--by", args.by, "--first-by", args.first_by]
+        merge = merger(args.first_by, args.by)
         rows = lines.mapPartitions(pipe_partition(cmd)).map(json.loads)
-        merged = rows.keyBy(lambda row: row["cluster"]).reduceByKey(merger(args.first_by, args.by))
-        merged.values().sortBy(lambda row: (-row["occurrences"], row["cluster"])) \
+        merged = rows.keyBy(lambda row: row["cluster"]).reduceByKey(merge).cache()
+        # Step two: the merged rows' texts grouped in one process; each row
+        # goes to the cluster its text joins.
+        second = merged.values().map(as_document).coalesce(1) \
+            .mapPartitions(pipe_partition(cmd)).map(json.loads)
+        target = second.flatMap(lambda row: [(m["id"], row["cluster"]) for m in row["members"]])
+        final = merged.join(target) \
+            .map(lambda kv: (kv[1][1], dict(kv[1][0], cluster=kv[1][1]))).reduceByKey(merge)
+        final.values().sortBy(lambda row: (-row["occurrences"], row["cluster"])) \
             .map(lambda row: json.dumps(row, ensure_ascii=False)).saveAsTextFile(args.output)
     finally:
         spark.stop()

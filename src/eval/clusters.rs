@@ -196,6 +196,14 @@ impl ClustersReport {
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let pr = |c: &Counts| format!("{:.3} | {:.3}", c.precision(), c.recall());
+        out.push_str(
+            "# Quote clusters against labelled pairs\n\n\
+             Each pair of occurrences is labelled the same quotation or not. *Rule*: the \
+             pair rule on the two texts alone. *Grouping*: every text of the file grouped \
+             as one corpus (each side its own document), a pair called the same when both \
+             sides land in one cluster. Pairwise precision and recall of \"same\". Written \
+             by `quotelink eval clusters PAIRS --report FILE`.\n\n",
+        );
         let _ = writeln!(
             out,
             "Rule: {} words or more, coverage {}, {}-word shingles.\n\n\
