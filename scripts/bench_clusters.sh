@@ -11,28 +11,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-1000000}"
 seed="${2:-7}"
-bin="$root/target/release/quotelink"
-[ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-measure() { # LABEL COMMAND...
-    local label="$1"; shift
-    /usr/bin/time -v "$@" 2> "$work/time" >/dev/null || true
-    local wall cpu rss
-    wall=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}')
-    cpu=$(grep -E '(User|System) time' "$work/time" | awk '{s += $NF} END {printf "%.1f s", s}')
-    rss=$(grep 'Maximum resident' "$work/time" | awk '{print $NF}')
-    printf '%-44s %10s %9s %8d MB\n' "$label" "$wall" "$cpu" $((rss / 1024))
-}
-
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
-echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|avx512f|avx512_vnni)$' | xargs)"
+. "$root/scripts/bench_measure.sh"
 python3 "$root/scripts/gen_quotes.py" --quotes "$n" --seed "$seed" --truth "$work/truth.tsv" > "$work/out.jsonl"
 echo "input: $(du -h "$work/out.jsonl" | cut -f1), $(wc -l < "$work/out.jsonl") documents"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-44s %10s %9s %11s\n' command wall 'user+sys' 'peak RSS'
+describe_cpu
 measure "start-up only (clusters of an empty file)" "$bin" clusters /dev/null
 measure "clusters -> jsonl ($n quotes)" "$bin" clusters "$work/out.jsonl" -o "$work/c.jsonl"
 measure "clusters -> parquet ($n quotes)" "$bin" clusters "$work/out.jsonl" -o "$work/c.parquet"

@@ -27,11 +27,9 @@ import json
 import os
 import sys
 
-from pyspark.sql import SparkSession
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from quotelink_spark import pipe_partition  # noqa: E402
+from quotelink_spark import pipe_partition, session  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -95,10 +93,7 @@ def as_document(row):
 
 def main(argv=None):
     args = parse_args(argv)
-    builder = SparkSession.builder.appName("quotelink-clusters")
-    if args.master:
-        builder = builder.master(args.master)
-    spark = builder.getOrCreate()
+    spark = session("quotelink-clusters", args.master)
     # The executors import pipe_partition from there too.
     spark.sparkContext.addPyFile(os.path.join(HERE, "quotelink_spark.py"))
     try:

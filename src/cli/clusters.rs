@@ -21,6 +21,13 @@ pub struct ClustersArgs {
     /// its smallest value (ISO dates sort as text).
     #[arg(long, value_name = "FIELD", default_value = "date")]
     first_by: String,
+    #[command(flatten)]
+    rule: RuleArgs,
+}
+
+/// The thresholds of the matching rule (`clusters` and `eval clusters`).
+#[derive(Args)]
+pub struct RuleArgs {
     /// Words a quote needs to be matched by its shingles; shorter quotes
     /// match only the same words by the same speaker [default: 6].
     #[arg(long, value_name = "N")]
@@ -34,22 +41,29 @@ pub struct ClustersArgs {
     shingle: Option<usize>,
 }
 
+impl RuleArgs {
+    /// The rule, the defaults where an option is not given.
+    pub fn rule(&self) -> Result<Rule> {
+        let default = Rule::default();
+        let rule = Rule {
+            min_words: self.min_words.unwrap_or(default.min_words),
+            coverage: self.coverage.unwrap_or(default.coverage),
+            shingle: self.shingle.unwrap_or(default.shingle).max(1),
+        };
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&rule.coverage),
+            "--coverage must lie between 0 and 1"
+        );
+        Ok(rule)
+    }
+}
+
 /// Writes the clusters table; returns the exit code.
 pub fn run(args: ClustersArgs) -> Result<u8> {
-    let default = Rule::default();
-    let rule = Rule {
-        min_words: args.min_words.unwrap_or(default.min_words),
-        coverage: args.coverage.unwrap_or(default.coverage),
-        shingle: args.shingle.unwrap_or(default.shingle).max(1),
-    };
-    anyhow::ensure!(
-        (0.0..=1.0).contains(&rule.coverage),
-        "--coverage must lie between 0 and 1"
-    );
     let options = Options {
         first_by: args.first_by,
         by: args.by,
-        rule,
+        rule: args.rule.rule()?,
     };
     let (sources, output) = args.io.open();
     let report = clusters::clusters(&sources, options, &output, skip_printer("clusters"))?;

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use quotelink::clusters::rule::Rule;
 use quotelink::eval::{clusters, conll, gender, polnear};
 use quotelink::Pipeline;
 
+use super::clusters::RuleArgs;
 use super::model::{self, ModelArgs};
 use super::SUCCESS;
 
@@ -53,16 +53,8 @@ pub enum Eval {
         /// Also write the report as Markdown to FILE.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
-        /// The rule's --min-words, --coverage and --shingle, as for
-        /// `quotelink clusters` [defaults: 6, 0.6, 2].
-        #[arg(long, value_name = "N")]
-        min_words: Option<usize>,
-        /// See --min-words.
-        #[arg(long, value_name = "SHARE")]
-        coverage: Option<f64>,
-        /// See --min-words.
-        #[arg(long, value_name = "N")]
-        shingle: Option<usize>,
+        #[command(flatten)]
+        rule: RuleArgs,
     },
 }
 
@@ -123,17 +115,9 @@ pub fn run(eval: Eval) -> Result<u8> {
         Eval::Clusters {
             pairs,
             report,
-            min_words,
-            coverage,
-            shingle,
+            rule,
         } => {
-            let default = Rule::default();
-            let rule = Rule {
-                min_words: min_words.unwrap_or(default.min_words),
-                coverage: coverage.unwrap_or(default.coverage),
-                shingle: shingle.unwrap_or(default.shingle).max(1),
-            };
-            let result = clusters::evaluate(&clusters::read_pairs(&pairs)?, rule);
+            let result = clusters::evaluate(&clusters::read_pairs(&pairs)?, rule.rule()?);
             print!("{result}");
             println!("{}", serde_json::to_string(&result)?);
             if let Some(path) = report {

@@ -119,6 +119,9 @@ fn record(id: &str, outlet: &str, date: &str, quotes: &[(String, &str)]) -> Valu
            "sentences": [], "entities": [], "quotes": quotes, "speakers": speakers})
 }
 
+/// One copy in a document: its text, speaker and statement number.
+type Copy = (String, &'static str, usize);
+
 /// What the generator knows of each statement.
 #[derive(Default)]
 struct Truth {
@@ -139,7 +142,7 @@ fn one_cluster_per_statement(seed: u64) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let speakers = ["Jane Smith", "Tom Brown", "Ana Ruiz"];
     let mut truth: BTreeMap<usize, Truth> = BTreeMap::new();
-    let mut docs: BTreeMap<(String, String), Vec<(String, &str, usize)>> = BTreeMap::new();
+    let mut docs: BTreeMap<(String, String), Vec<Copy>> = BTreeMap::new();
     for s in 0..18 {
         let text = statement(&mut rng);
         let speaker = speakers[s % speakers.len()];

@@ -144,9 +144,8 @@ fn a_record_that_does_not_fit_its_text_is_reported_not_drawn() {
 fn quotes_carried_by_other_documents_link_to_their_cluster() {
     let quote = "\"We will rebuild the bridge before the winter comes, and nobody will pay more,\"";
     let a = format!("{quote} Jane Smith said.");
-    let b = format!(
-        "Jane Smith said on Monday. \"We will rebuild the bridge before the winter comes.\""
-    );
+    let b = "Jane Smith said on Monday. \"We will rebuild the bridge before the winter comes.\""
+        .to_owned();
     let c = "\"It is late,\" Tom Brown said.".to_owned();
     let html = page(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)]);
     let main = main_part(&html);
