@@ -193,6 +193,28 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_that_many_texts_share_does_not_merge_them() {
+        // Seven shared words and four of its own: 64% of each statement
+        // lies in the opening's bigrams, enough to merge any two of them
+        // in a small corpus; in a corpus where a thousand texts open so,
+        // the opening counts for nothing.
+        let opening = "what I can tell you is that";
+        let statements: Vec<String> = (0..1200)
+            .map(|i| format!("{opening} a{i} b{i} c{i} d{i}"))
+            .collect();
+        let copy = "I can tell you is that a0 b0 c0 d0".to_owned();
+        let mut texts: Vec<&str> = statements.iter().map(String::as_str).collect();
+        texts.push(&copy);
+        let got = groups(&texts);
+        assert_eq!(got.len(), 1200);
+        assert!(
+            got.contains(&vec![0, 1200]),
+            "the cut copy joins its statement"
+        );
+        assert_eq!(groups(&texts[..2]).len(), 1, "two alone would merge");
+    }
+
+    #[test]
     fn short_texts_stay_apart_and_ties_go_to_the_first() {
         let got = groups(&["a total disaster", "a total disaster indeed"]);
         assert_eq!(got, vec![vec![0], vec![1]]);

@@ -3,24 +3,24 @@
 //! partial quotation) grouped into one row each, with its canonical text,
 //! speakers, counts, first occurrence and every occurrence.
 //!
-//! The matching rule ([`rule`]): texts are normalised ([`normalize`]: case,
-//! curly and straight marks, ellipses and punctuation fold away) and cut
-//! into 2-word shingles (bigrams) ([`shingle`]); a text of six words or more is the
-//! same quotation as another when 60% of its words lie in shingles the
+//! The matching rule ([`rule`]): texts are normalised ([`normalize`]:
+//! case, curly and straight marks, ellipses and punctuation fold away) and
+//! cut into 2-word shingles ([`shingle`]); a text of six words or more is
+//! the same quotation as another when 60% of its words lie in shingles the
 //! other has too (a fragment is measured against the longer text, so
-//! fragments, cut edges, ellipses and a changed word match, while a
-//! shared opening such as "I think that" does not), the words of shingles
-//! that many texts of the corpus hold left out ([`common`]). Shorter texts
+//! fragments, cut edges, ellipses and a changed word match, while a shared
+//! opening such as "I think that" does not), the words of shingles that
+//! many texts of the corpus hold left out ([`common`]). Shorter texts
 //! match only the same words by the same speaker.
 //!
 //! The grouping ([`group`]) is near-linear: distinct texts are taken
-//! longest first; each looks up the representatives that share one of
-//! its shingles as an anchor ([`index`]: the rarest shingle of every two, common ones
-//! dropped), is tested against at most a few of them, and joins the first
-//! that matches or becomes a representative itself. Members are only
-//! tested against representatives, so nothing chains through a long
-//! quote. [`corpus`] holds what was read, [`cluster`] the result and
-//! [`row`] the table row.
+//! longest first; each looks up the representatives that share one of its
+//! shingles as an anchor ([`index`]: the rarest shingle of every two,
+//! common ones dropped), is tested against at most a few of them, and
+//! joins the first that matches or becomes a representative itself.
+//! Members are only tested against representatives, so nothing chains
+//! through a long quote. [`corpus`] holds what was read, [`cluster`] the
+//! result and [`row`] the table row.
 
 pub mod cluster;
 pub mod common;

@@ -1,6 +1,15 @@
 //! The row of a cluster: its columns and cells, for the table writers of
 //! [`crate::tables::sink`]. Lists are JSON cells: arrays in JSON Lines,
 //! JSON text in CSV and Parquet.
+//!
+//! The columns, with `F` the `first_by` field (`date`) and `B` the `by`
+//! field (`outlet`): `cluster` (a stable id: the representative's key in
+//! hex), `text` (the longest occurrence), `words`, `speaker` (the most
+//! frequent), `speakers` (`[{"name", "occurrences"}]`), `unattributed`,
+//! `occurrences`, `documents`, `first_F`, `first_id` and `first_B` (of the
+//! occurrence with the smallest `F` value), `B_values` (distinct, in order
+//! of first occurrence), `B_count`, and `members` (every occurrence, first
+//! first: `{"id", "quote", "start", "end", "speaker", F, B}`).
 
 use serde_json::{json, Value};
 

@@ -6,11 +6,19 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::nest::{nest, Mark};
-use super::repeated::Link;
 use super::RenderError;
 use crate::output::{DocumentRecord, QuoteRecord, SpanRecord};
 use crate::render::escape::escape;
 use crate::render::text::shorten;
+
+/// What a quote shows of its cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// Other documents that carried the quotation.
+    pub others: u32,
+    /// Its place in the list of the most repeated (`#c1`, ...), if listed.
+    pub listed: Option<usize>,
+}
 
 /// Distinct speaker colours before they repeat (labels stay distinct).
 pub const COLOURS: usize = 10;

@@ -11,7 +11,7 @@ use crate::output::DocumentRecord;
 use crate::render::escape::escape;
 use crate::render::text::shorten;
 
-use super::document::plural;
+use super::document::{plural, Link};
 
 /// Quotations listed as the most repeated.
 pub const LISTED: usize = 20;
@@ -19,15 +19,6 @@ pub const LISTED: usize = 20;
 const LINKS: usize = 12;
 /// Characters of a listed quotation's text.
 const WIDTH: usize = 160;
-
-/// What a quote shows of its cluster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
-    /// Other documents that carried the quotation.
-    pub others: u32,
-    /// Its place in the list of the most repeated (`#c1`, ...), if listed.
-    pub listed: Option<usize>,
-}
 
 /// The quotes of the shown documents, in page order.
 #[derive(Debug, Default)]
@@ -117,7 +108,7 @@ fn list(clusters: &Clusters, ranked: &[u32], sections: &[usize]) -> String {
         }
         let _ = write!(
             out,
-            "<li id=\"c{}\"><q>{}</q> <span class=\"facts\">{} · {} · {} · first:{} {}</span> ",
+            "<li id=\"c{}\"><span class=\"quote\">{}</span> <span class=\"facts\">{} · {} · {} · first:{} {}</span> ",
             i + 1,
             escape(&shorten(s.text, WIDTH)),
             escape(speaker),
