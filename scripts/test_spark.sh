@@ -2,7 +2,8 @@
 # Tests the Spark job of examples/spark/: runs it in local[2] mode on the
 # sample articles plus 200 PolNeAR train articles (from $SHARED_DATA,
 # default ../shared/data, when it is there), from JSON Lines and from Parquet, and checks that its records
-# equal a direct quotelink run, order aside.
+# equal a direct quotelink run, order aside. Then runs the quote clusters
+# job (clusters_spark.py) on 20,000 generated quotes against one process.
 #
 # Installs pyspark from PyPI into .spark-venv/ (first run only, about
 # 320 MB) and uses the machine's Java 17+, or installs Debian's
@@ -92,4 +93,54 @@ for name in ["out-jsonl", "out-parquet"]:
         sys.exit(f"test_spark: {name}: {len(got)} records, {len(direct)} from the direct run; "
                  f"{len(set(direct) - set(got))} missing, {len(extra)} unexpected, e.g. {extra[:1]}")
     print(f"test_spark: {name}: {len(got)} records equal the direct run's", file=sys.stderr)
+PY
+
+# Quote clusters on Spark (examples/spark/clusters_spark.py) over generated
+# quotelink output, against one `quotelink clusters` process: every
+# occurrence in exactly one row, each merged row consistent with its
+# members, and both scored against the generator's statements.
+python3 scripts/gen_quotes.py --quotes 20000 --seed 5 --truth "$work/truth.tsv" > "$work/quotes.jsonl" 2> /dev/null
+"$binary" clusters "$work/quotes.jsonl" --format jsonl -o "$work/clusters-direct.jsonl"
+.spark-venv/bin/python examples/spark/clusters_spark.py --master 'local[2]' --quotelink "$binary" \
+    "$work/quotes.jsonl" "$work/clusters-spark" --partitions 4 2>> "$work/spark.log" \
+    || { tail -40 "$work/spark.log" >&2; exit 1; }
+.spark-venv/bin/python - "$work" <<'PY'
+import glob, json, sys
+from collections import Counter
+work = sys.argv[1]
+truth = {}
+for line in open(f"{work}/truth.tsv"):
+    doc, quote, statement, _ = line.rstrip("\n").split("\t")
+    truth[(doc, int(quote))] = int(statement)
+def rows(pattern):
+    return [json.loads(line) for path in sorted(glob.glob(pattern)) for line in open(path)]
+def score(rows):
+    pairs = lambda n: n * (n - 1) // 2
+    cells, clusters, statements = Counter(), Counter(), Counter()
+    for row in rows:
+        for m in row["members"]:
+            s = truth[(m["id"], m["quote"])]
+            cells[(row["cluster"], s)] += 1
+            clusters[row["cluster"]] += 1
+            statements[s] += 1
+    tp = sum(pairs(n) for n in cells.values())
+    return tp / sum(pairs(n) for n in clusters.values()), tp / sum(pairs(n) for n in statements.values())
+direct, spark = rows(f"{work}/clusters-direct.jsonl"), rows(f"{work}/clusters-spark/part-*")
+seen = Counter((m["id"], m["quote"]) for row in spark for m in row["members"])
+if set(seen) != set(truth) or max(seen.values()) != 1:
+    sys.exit(f"test_spark: clusters: {len(seen)} occurrences in the rows, {len(truth)} quotes, "
+             f"{sum(n > 1 for n in seen.values())} in two rows")
+for row in spark:
+    members = row["members"]
+    dates = [m["date"] for m in members]
+    outlets = list(dict.fromkeys(m["outlet"] for m in members))
+    if (row["occurrences"] != len(members) or row["documents"] != len({m["id"] for m in members})
+            or row["first_date"] != min(dates) or dates != sorted(dates)
+            or row["outlet_values"] != outlets or row["outlet_count"] != len(outlets)
+            or sum(s["occurrences"] for s in row["speakers"]) + row["unattributed"] != len(members)):
+        sys.exit(f"test_spark: clusters: a merged row disagrees with its members: {row['cluster']}")
+(dp, dr), (sp, sr) = score(direct), score(spark)
+print(f"test_spark: clusters: {len(truth)} quotes, {len(set(truth.values()))} statements; "
+      f"one process {len(direct)} rows (pairwise P {dp:.4f} R {dr:.4f}), "
+      f"Spark, 4 partitions {len(spark)} rows (P {sp:.4f} R {sr:.4f})", file=sys.stderr)
 PY

@@ -17,9 +17,11 @@
 //! the pipeline over many documents in parallel; [`output`] defines the
 //! JSON Lines schema; [`render`] writes the records for programs (JSON
 //! Lines) and for people (text or HTML); [`tables`] tabulates quotelink
-//! output; [`eval`] measures the stages against annotated data.
+//! output and [`clusters`] groups the same quotation across its documents;
+//! [`eval`] measures the stages against annotated data.
 
 pub mod attribution;
+pub mod clusters;
 pub mod corpus;
 pub mod document;
 pub mod error;

@@ -49,6 +49,19 @@ enum Command {
     /// rows. Lines that are not document records are reported and skipped
     /// (exit code 1).
     Table(cli::tables::TableIo),
+    /// One row per quotation, from quotelink output: its occurrences
+    /// across documents grouped (fragments, cut edges, ellipses, curly or
+    /// straight marks, case and small wording changes), with the canonical
+    /// text, the speakers and their counts, occurrences and documents, the
+    /// first occurrence by --first-by, the distinct --by values and every
+    /// occurrence.
+    ///
+    /// A quote of six words or more matches another when 60% of its words
+    /// lie in 2-word shingles the other has too; shorter quotes match only
+    /// the same words by the same speaker (see docs/clusters.md). Lines
+    /// that are not document records are reported and skipped (exit code
+    /// 1).
+    Clusters(cli::clusters::ClustersArgs),
 }
 
 fn main() {
@@ -67,6 +80,7 @@ fn main() {
         Some(Command::Eval(eval)) => cli::eval::run(eval),
         Some(Command::Speakers(speakers)) => cli::tables::speakers(speakers),
         Some(Command::Table(table)) => cli::tables::table(table),
+        Some(Command::Clusters(clusters)) => cli::clusters::run(clusters),
     };
     let code = outcome.unwrap_or_else(|e| {
         eprintln!("quotelink: {e:#}");

@@ -109,12 +109,17 @@ def input_lines(spark, args):
                                                 ensure_ascii=False))
 
 
+def session(app, master=None):
+    """The Spark session, on `master` when given (else spark-submit's)."""
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
+
+
 def main(argv=None):
     args = parse_args(argv)
-    builder = SparkSession.builder.appName("quotelink")
-    if args.master:
-        builder = builder.master(args.master)
-    spark = builder.getOrCreate()
+    spark = session("quotelink", args.master)
     try:
         lines = input_lines(spark, args)
         if args.partitions:

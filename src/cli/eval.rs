@@ -1,13 +1,15 @@
 //! `quotelink eval`: accuracy against annotated data, for the named-entity
-//! model (CoNLL-2003), quote attribution (PolNeAR) and speaker gender.
+//! model (CoNLL-2003), quote attribution (PolNeAR), speaker gender and the
+//! quote clusters' matching (labelled pairs).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use quotelink::eval::{conll, gender, polnear};
+use quotelink::eval::{clusters, conll, gender, polnear};
 use quotelink::Pipeline;
 
+use super::clusters::RuleArgs;
 use super::model::{self, ModelArgs};
 use super::SUCCESS;
 
@@ -47,6 +49,17 @@ pub enum Eval {
         gold: PathBuf,
         #[command(flatten)]
         pipeline: PipelineArgs,
+    },
+    /// Quote clusters' matching against labelled occurrence pairs:
+    /// pairwise precision and recall of the rule and of the grouping.
+    Clusters {
+        /// The pairs (JSON Lines), e.g. data/clusters/pairs.jsonl.
+        pairs: PathBuf,
+        /// Also write the report as Markdown to FILE.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        #[command(flatten)]
+        rule: RuleArgs,
     },
 }
 
@@ -107,6 +120,19 @@ pub fn run(eval: Eval) -> Result<u8> {
             let report = gender::evaluate(&gold, &dir, &pipeline)?;
             print!("{report}");
             println!("{}", serde_json::to_string(&report)?);
+        }
+        Eval::Clusters {
+            pairs,
+            report,
+            rule,
+        } => {
+            let result = clusters::evaluate(&clusters::read_pairs(&pairs)?, rule.rule()?);
+            print!("{result}");
+            println!("{}", serde_json::to_string(&result)?);
+            if let Some(path) = report {
+                std::fs::write(&path, result.to_markdown())
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
         }
     }
     Ok(SUCCESS)

@@ -1,11 +1,13 @@
 //! What each command of the `quotelink` binary takes and does, one file per
 //! command: [`run`] (the default: annotate and write JSON Lines or text),
-//! [`html`], [`eval`], and [`tables`] (`speakers` and `table`). The options
+//! [`html`], [`eval`], [`tables`] (`speakers` and `table`) and
+//! [`clusters`]. The options
 //! that several of them share are here and in [`input`] and [`model`].
 //!
 //! Binary side: errors are `anyhow` here, the library's matchable
 //! [`quotelink::Error`] underneath.
 
+pub mod clusters;
 pub mod eval;
 pub mod html;
 pub mod input;

@@ -1,6 +1,7 @@
 //! `quotelink speakers` and `quotelink table`: quotelink output read back
 //! and tabulated. Neither runs the pipeline, so neither takes the model's
-//! options.
+//! options. Their input, output and bad-line reporting serve `clusters`
+//! too.
 
 use std::path::PathBuf;
 
@@ -60,7 +61,7 @@ pub fn table(io: TableIo) -> Result<u8> {
 
 impl TableIo {
     /// The sources (standard input when none is named) and the output.
-    fn open(self) -> (Vec<Source>, Output) {
+    pub(super) fn open(self) -> (Vec<Source>, Output) {
         let mut sources: Vec<Source> = self.files.iter().map(|f| Source::parse(f)).collect();
         if sources.is_empty() {
             sources.push(Source::Stdin);
@@ -77,7 +78,7 @@ impl TableIo {
 const SKIPS_SHOWN: u64 = 20;
 
 /// Reports the first skipped lines on standard error.
-fn skip_printer(command: &'static str) -> impl FnMut(&Skip) {
+pub(super) fn skip_printer(command: &'static str) -> impl FnMut(&Skip) {
     let mut seen = 0u64;
     move |skip| {
         seen += 1;
@@ -92,7 +93,7 @@ fn skip_printer(command: &'static str) -> impl FnMut(&Skip) {
 
 /// The summary on standard error and the exit code: [`SOME_FAILED`] when
 /// lines were skipped.
-fn exit_code(command: &str, report: Report) -> u8 {
+pub(super) fn exit_code(command: &str, report: Report) -> u8 {
     if report.skipped() == 0 {
         return SUCCESS;
     }

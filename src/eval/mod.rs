@@ -1,7 +1,9 @@
 //! Evaluation against annotated data: the named-entity stage on CoNLL-2003
 //! ([`conll`]), quote attribution on PolNeAR ([`polnear`]), and speaker
-//! gender against hand labels ([`gender`]).
+//! gender against hand labels ([`gender`]), and the quote clusters'
+//! matching against labelled pairs ([`clusters`]).
 
+pub mod clusters;
 pub mod conll;
 pub mod gender;
 pub mod polnear;

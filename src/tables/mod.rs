@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub mod names;
-mod open;
+pub mod open;
 mod parquet;
 pub mod quotes;
 pub mod records;
@@ -146,7 +146,8 @@ impl Report {
         self.malformed + self.error_records + self.invalid
     }
 
-    fn count(&mut self, skip: &Skip) {
+    /// Counts a skipped line by its kind.
+    pub fn count(&mut self, skip: &Skip) {
         match skip.kind {
             SkipKind::Malformed => self.malformed += 1,
             SkipKind::ErrorRecord => self.error_records += 1,

@@ -1,5 +1,5 @@
 //! The Parquet [`TableWriter`]: one optional column per [`Column`] (UTF-8
-//! strings, INT64, DOUBLE), Snappy-compressed, in row groups of
+//! strings, INT64, DOUBLE, BOOLEAN; a JSON column as its UTF-8 text), Snappy-compressed, in row groups of
 //! [`ROW_GROUP`] rows, written with the `parquet` crate's column writers
 //! (no Arrow in between).
 
@@ -48,7 +48,9 @@ impl ParquetTable {
             .iter()
             .map(|c| {
                 let (physical, logical) = match c.kind {
-                    ColumnType::Str => (PhysicalType::BYTE_ARRAY, Some(LogicalType::String)),
+                    ColumnType::Str | ColumnType::Json => {
+                        (PhysicalType::BYTE_ARRAY, Some(LogicalType::String))
+                    }
                     ColumnType::Int => (PhysicalType::INT64, None),
                     ColumnType::Float => (PhysicalType::DOUBLE, None),
                     ColumnType::Bool => (PhysicalType::BOOLEAN, None),
@@ -74,7 +76,7 @@ impl ParquetTable {
             .iter()
             .map(|c| Buffer {
                 values: match c.kind {
-                    ColumnType::Str => Values::Str(Vec::new()),
+                    ColumnType::Str | ColumnType::Json => Values::Str(Vec::new()),
                     ColumnType::Int => Values::Int(Vec::new()),
                     ColumnType::Float => Values::Float(Vec::new()),
                     ColumnType::Bool => Values::Bool(Vec::new()),
@@ -131,6 +133,10 @@ impl TableWriter for ParquetTable {
                 (_, Cell::Null) => false,
                 (Values::Str(v), Cell::Str(s)) => {
                     v.push(ByteArray::from(s.into_bytes()));
+                    true
+                }
+                (Values::Str(v), Cell::Json(value)) => {
+                    v.push(ByteArray::from(value.to_string().into_bytes()));
                     true
                 }
                 (Values::Int(v), Cell::Int(i)) => {

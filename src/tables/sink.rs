@@ -19,6 +19,9 @@ pub enum ColumnType {
     Float,
     /// True or false.
     Bool,
+    /// A JSON value (a list, an object): itself in JSON Lines, its JSON
+    /// text in CSV and Parquet.
+    Json,
 }
 
 /// A named, typed column; every column may hold nulls.
@@ -53,6 +56,8 @@ pub enum Cell {
     Float(f64),
     /// A truth value (`true`/`false` in CSV).
     Bool(bool),
+    /// A JSON value.
+    Json(serde_json::Value),
 }
 
 impl From<Option<String>> for Cell {
@@ -123,6 +128,7 @@ impl<W: Write> TableWriter for CsvTable<W> {
             Cell::Int(i) => i.to_string(),
             Cell::Float(f) => f.to_string(),
             Cell::Bool(b) => b.to_string(),
+            Cell::Json(v) => v.to_string(),
         });
         self.out
             .write_record(fields)
@@ -163,6 +169,7 @@ impl<W: Write> TableWriter for JsonlTable<W> {
                 Cell::Int(i) => i.into(),
                 Cell::Float(f) => f.into(),
                 Cell::Bool(b) => b.into(),
+                Cell::Json(v) => v,
             };
             line.push_str(&value.to_string());
         }
@@ -203,6 +210,7 @@ mod tests {
             Column::new("n", ColumnType::Int),
             Column::new("p", ColumnType::Float),
             Column::new("b", ColumnType::Bool),
+            Column::new("j", ColumnType::Json),
         ];
         let rows = || {
             vec![
@@ -211,8 +219,15 @@ mod tests {
                     Cell::Int(3),
                     Cell::Float(0.5),
                     Cell::Bool(true),
+                    Cell::Json(serde_json::json!(["a", 1])),
                 ],
-                vec![Cell::Null, Cell::Null, Cell::Null, Cell::Bool(false)],
+                vec![
+                    Cell::Null,
+                    Cell::Null,
+                    Cell::Null,
+                    Cell::Bool(false),
+                    Cell::Null,
+                ],
             ]
         };
         let mut csv = CsvTable::new(Vec::new(), &columns, "t".into()).unwrap();
@@ -228,12 +243,12 @@ mod tests {
         let csv = String::from_utf8(csv.out.into_inner().unwrap()).unwrap();
         assert_eq!(
             csv,
-            "name,n,p,b\n\"Lee, \"\"Jo\"\"\",3,0.5,true\n,,,false\n"
+            "name,n,p,b,j\n\"Lee, \"\"Jo\"\"\",3,0.5,true,\"[\"\"a\"\",1]\"\n,,,false,\n"
         );
         let jsonl = String::from_utf8(jsonl.out).unwrap();
         assert_eq!(
             jsonl,
-            "{\"name\":\"Lee, \\\"Jo\\\"\",\"n\":3,\"p\":0.5,\"b\":true}\n{\"name\":null,\"n\":null,\"p\":null,\"b\":false}\n"
+            "{\"name\":\"Lee, \\\"Jo\\\"\",\"n\":3,\"p\":0.5,\"b\":true,\"j\":[\"a\",1]}\n{\"name\":null,\"n\":null,\"p\":null,\"b\":false,\"j\":null}\n"
         );
     }
 }

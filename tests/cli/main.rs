@@ -8,6 +8,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod clusters;
 mod determinism;
 mod inputs;
 mod meta;

@@ -11,17 +11,28 @@ use crate::output::{DocumentRecord, QuoteRecord, SpanRecord};
 use crate::render::escape::escape;
 use crate::render::text::shorten;
 
+/// What a quote shows of its cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// Other documents that carried the quotation.
+    pub others: u32,
+    /// Its place in the list of the most repeated (`#c1`, ...), if listed.
+    pub listed: Option<usize>,
+}
+
 /// Distinct speaker colours before they repeat (labels stay distinct).
 pub const COLOURS: usize = 10;
 
 /// Quote characters shown per quote in the list under the text.
 const LIST_WIDTH: usize = 90;
 
-/// Appends the section of document number `n` (1-based) to `out`.
+/// Appends the section of document number `n` (1-based) to `out`; `links`
+/// has one entry per quote (or none).
 pub fn section(
     n: usize,
     doc: &DocumentRecord,
     text: &str,
+    links: &[Link],
     out: &mut String,
 ) -> Result<(), RenderError> {
     check(doc, text)?;
@@ -37,10 +48,10 @@ pub fn section(
     );
     legend(doc, out);
     out.push_str("<div class=\"text\">");
-    nest(text, &marks(n, doc), out);
+    nest(text, &marks(n, doc, links), out);
     out.push_str("</div>\n");
     if quotes > 0 {
-        quote_list(n, doc, out);
+        quote_list(n, doc, links, out);
     }
     out.push_str("</section>\n");
     Ok(())
@@ -55,7 +66,7 @@ pub fn plural(count: usize, noun: &str) -> String {
 }
 
 /// Every span must lie inside the text the record was made from.
-fn check(doc: &DocumentRecord, text: &str) -> Result<(), RenderError> {
+pub fn check(doc: &DocumentRecord, text: &str) -> Result<(), RenderError> {
     let len = text.chars().count();
     if len != doc.text_length {
         return Err(RenderError::TextLength {
@@ -139,8 +150,14 @@ fn legend(doc: &DocumentRecord, out: &mut String) {
     out.push_str("</ul>\n");
 }
 
+/// "also in 3 other documents", or nothing.
+fn carried(link: Option<&Link>) -> Option<String> {
+    let others = link.map_or(0, |l| l.others as usize);
+    (others > 0).then(|| format!("also in {}", plural(others, "other document")))
+}
+
 /// What hovering or focusing a quote shows, one fact per line.
-fn tip(doc: &DocumentRecord, q: &QuoteRecord) -> String {
+fn tip(doc: &DocumentRecord, q: &QuoteRecord, link: Option<&Link>) -> String {
     let mut tip = format!("{} quote · confidence {:.2}", q.kind.as_str(), q.confidence);
     let speaker = q
         .speaker_id
@@ -170,15 +187,19 @@ fn tip(doc: &DocumentRecord, q: &QuoteRecord) -> String {
         }
         None => tip.push_str("\nno cue"),
     }
+    if let Some(carried) = carried(link) {
+        let _ = write!(tip, "\n{carried}");
+    }
     tip
 }
 
 /// The spans to mark: quotes (outermost on ties), speaker mentions, cues.
-fn marks(n: usize, doc: &DocumentRecord) -> Vec<Mark> {
+fn marks(n: usize, doc: &DocumentRecord, links: &[Link]) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut seen = HashSet::new();
     for (i, q) in doc.quotes.iter().enumerate() {
-        let (c, tip) = (colour(q.speaker_id), escape(&tip(doc, q)).into_owned());
+        let tip = escape(&tip(doc, q, links.get(i))).into_owned();
+        let c = colour(q.speaker_id);
         let s = q
             .speaker_id
             .map_or_else(|| "none".to_owned(), |id| id.to_string());
@@ -238,7 +259,7 @@ fn span_mark(span: &SpanRecord, rank: u8, open: String) -> Mark {
 }
 
 /// Every quote in a list with its facts and a link to it in the text.
-fn quote_list(n: usize, doc: &DocumentRecord, out: &mut String) {
+fn quote_list(n: usize, doc: &DocumentRecord, links: &[Link], out: &mut String) {
     let _ = write!(
         out,
         "<details class=\"quotes\"><summary>All {}</summary><ol>",
@@ -253,7 +274,7 @@ fn quote_list(n: usize, doc: &DocumentRecord, out: &mut String) {
         let _ = write!(
             out,
             "<li class=\"{}\"><a href=\"#d{n}-q{}\">{}</a> <span class=\"facts\">{} · \
-             <b class=\"badge\">{}</b> {} · {:.2}</span></li>",
+             <b class=\"badge\">{}</b> {} · {:.2}</span>",
             colour(q.speaker_id),
             i + 1,
             escape(&shorten(&q.text, LIST_WIDTH)),
@@ -262,6 +283,13 @@ fn quote_list(n: usize, doc: &DocumentRecord, out: &mut String) {
             escape(speaker),
             q.confidence,
         );
+        if let Some(carried) = carried(links.get(i)) {
+            let _ = match links[i].listed {
+                Some(k) => write!(out, " <a class=\"carried\" href=\"#c{k}\">{carried}</a>"),
+                None => write!(out, " <span class=\"carried\">{carried}</span>"),
+            };
+        }
+        out.push_str("</li>");
     }
     out.push_str("</ol></details>\n");
 }

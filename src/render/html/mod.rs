@@ -1,18 +1,22 @@
 //! The HTML view: one self-contained page (inline style, a little inline
 //! script that only adds to it) showing each document's text with its
 //! quotes highlighted in their speaker's colour, cues underlined and
-//! speaker mentions boxed.
+//! speaker mentions boxed; over several documents, each quote says how many
+//! other documents carried it and the page lists the most repeated
+//! quotations ([`repeated`]).
 
 mod document;
 mod nest;
+pub mod repeated;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::output::Record;
+use crate::output::{DocumentRecord, Record};
 use crate::render::escape::escape;
 use crate::render::Sink;
 use document::plural;
+use repeated::Repeated;
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
@@ -49,12 +53,23 @@ struct Entry {
     outcome: Result<(usize, usize), String>,
 }
 
-/// Collects the documents of a run and writes the page when it finishes.
+/// A document waiting to be drawn: its section number, record and text.
+struct Shown {
+    n: usize,
+    record: DocumentRecord,
+    text: String,
+}
+
+/// Collects the documents of a run and writes the page when it finishes
+/// (the sections wait for the quote clusters of the whole run).
 pub struct HtmlSink<W: Write> {
     out: W,
     body: String,
     entries: Vec<Entry>,
     failed_renders: usize,
+    /// The documents to draw, and the failed ones' sections between them.
+    pending: Vec<Result<Shown, String>>,
+    repeated: Repeated,
 }
 
 impl<W: Write> HtmlSink<W> {
@@ -65,6 +80,8 @@ impl<W: Write> HtmlSink<W> {
             body: String::new(),
             entries: Vec::new(),
             failed_renders: 0,
+            pending: Vec::new(),
+            repeated: Repeated::default(),
         }
     }
 
@@ -75,21 +92,24 @@ impl<W: Write> HtmlSink<W> {
     }
 
     fn failed(&mut self, n: usize, id: &str, error: String) -> Entry {
+        let mut section = String::new();
         let _ = write!(
-            self.body,
+            section,
             "<section class=\"doc failed\" id=\"d{n}\">\n<header><h2><span class=\"n\">{n}</span> \
              {}</h2></header>\n<p class=\"error\">not shown: {}</p>\n</section>\n",
             escape(id),
             escape(&error),
         );
+        self.pending.push(Err(section));
         Entry {
             id: id.to_owned(),
             outcome: Err(error),
         }
     }
 
-    /// The whole page around the collected sections.
-    fn page(&self) -> String {
+    /// The whole page around the collected sections, and the list of the
+    /// most repeated quotations.
+    fn page(&self, repeated: &str) -> String {
         let quotes: usize = self
             .entries
             .iter()
@@ -121,6 +141,7 @@ impl<W: Write> HtmlSink<W> {
             self.contents(&mut page);
         }
         page.push_str("<main>\n");
+        page.push_str(repeated);
         page.push_str(&self.body);
         let _ = write!(
             page,
@@ -168,20 +189,24 @@ impl<W: Write> Sink for HtmlSink<W> {
                 self.failed_renders += 1;
                 self.failed(n, &doc.id, "the document's text is missing".into())
             }
-            (Record::Document(doc), Some(text)) => {
-                let mark = self.body.len();
-                match document::section(n, doc, text, &mut self.body) {
-                    Ok(()) => Entry {
+            (Record::Document(doc), Some(text)) => match document::check(doc, text) {
+                Ok(()) => {
+                    self.repeated.add(n, doc);
+                    self.pending.push(Ok(Shown {
+                        n,
+                        record: doc.clone(),
+                        text: text.to_owned(),
+                    }));
+                    Entry {
                         id: doc.id.clone(),
                         outcome: Ok((doc.quotes.len(), doc.speakers.len())),
-                    },
-                    Err(error) => {
-                        self.body.truncate(mark);
-                        self.failed_renders += 1;
-                        self.failed(n, &doc.id, error.to_string())
                     }
                 }
-            }
+                Err(error) => {
+                    self.failed_renders += 1;
+                    self.failed(n, &doc.id, error.to_string())
+                }
+            },
         };
         self.entries.push(entry);
         Ok(())
@@ -193,7 +218,25 @@ impl<W: Write> Sink for HtmlSink<W> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.out.write_all(self.page().as_bytes())?;
+        let (links, repeated) = std::mem::take(&mut self.repeated).finish();
+        let mut links = links.into_iter();
+        for slot in std::mem::take(&mut self.pending) {
+            match slot {
+                Ok(shown) => {
+                    let links = links.next().unwrap_or_default();
+                    // The record was checked against its text when it came.
+                    let _ = document::section(
+                        shown.n,
+                        &shown.record,
+                        &shown.text,
+                        &links,
+                        &mut self.body,
+                    );
+                }
+                Err(section) => self.body.push_str(&section),
+            }
+        }
+        self.out.write_all(self.page(&repeated).as_bytes())?;
         self.out.flush()
     }
 }

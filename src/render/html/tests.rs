@@ -139,3 +139,28 @@ fn a_record_that_does_not_fit_its_text_is_reported_not_drawn() {
     assert!(html.contains("not shown: the document&#39;s text is missing"));
     assert!(!html.contains("<mark"));
 }
+
+#[test]
+fn quotes_carried_by_other_documents_link_to_their_cluster() {
+    let quote = "\"We will rebuild the bridge before the winter comes, and nobody will pay more,\"";
+    let a = format!("{quote} Jane Smith said.");
+    let b = "Jane Smith said on Monday. \"We will rebuild the bridge before the winter comes.\""
+        .to_owned();
+    let c = "\"It is late,\" Tom Brown said.".to_owned();
+    let html = page(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)]);
+    let main = main_part(&html);
+    assert_eq!(main.matches("<section class=\"repeated\"").count(), 1);
+    let listed = main.split("<section class=\"doc\"").next().unwrap();
+    assert!(listed.contains("2 documents"), "{listed}");
+    assert!(
+        listed.contains("href=\"#d1-q") && listed.contains("href=\"#d2-q"),
+        "{listed}"
+    );
+    assert!(!listed.contains("#d3-"), "c.txt's quote is its own");
+    assert_eq!(
+        main.matches("<a class=\"carried\" href=\"#c1\">also in 1 other document</a>")
+            .count(),
+        2
+    );
+    assert!(!page(&[("a.txt", &a)]).contains("class=\"repeated\""));
+}
