@@ -34,6 +34,11 @@ trained. At 0.9 the NER head keeps CoNLL-2003 test F1 at 88.02 (int8, the
 text path) where the trained weights alone read 87.90, and the combined
 attribution on PolNeAR dev gains too (see ``models/ner/README.md``).
 
+``--init`` (default ``models/ner``) gives the starting encoder and NER
+head; a tagger head already in that folder is left out. The shipped
+weights started from the NER-only model in git at 75df406 (see
+``models/ner/README.md``).
+
 ``--limit N`` takes N articles and N sentences of each split (a smoke
 test). The output folder holds ``config.json`` (with ``quote_tagger``: the
 labels), ``model.safetensors`` (fp16; the NER weights under their usual
@@ -55,7 +60,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from safetensors.torch import load_file, save_file
-from transformers import get_linear_schedule_with_warmup
+from transformers import BertConfig, BertForTokenClassification, get_linear_schedule_with_warmup
 
 from train_ner import (
     ENTITY_TYPES,
@@ -65,7 +70,6 @@ from train_ner import (
     collate,
     encode_text,
     evaluate_word_level,
-    load_model,
     load_tokenizer,
     make_example,
     make_optimizer,
@@ -295,6 +299,17 @@ def save(model, tagger, base_dir: Path, out: Path) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
 
 
+def load_ner(model_dir: str | Path):
+    """The encoder and NER head of a model folder, for fp32 training; a
+    tagger head already there (`tagger.*`, as in the shipped two-head
+    model) is left out."""
+    config = BertConfig.from_pretrained(str(model_dir), attn_implementation="sdpa")
+    model = BertForTokenClassification(config)
+    state = load_file(str(Path(model_dir) / "model.safetensors"))
+    model.load_state_dict({k: v.float() for k, v in state.items() if not k.startswith("tagger.")})
+    return model.eval()
+
+
 def soup(model, init, alpha: float) -> None:
     """Moves `model`'s encoder and NER head back towards `init`'s, in
     weight space: alpha * trained + (1 - alpha) * init (WiSE-FT, Wortsman
@@ -325,7 +340,7 @@ def train(args) -> None:
     print(f"PolNeAR: {len(train_articles)} train articles ({len(windows)} windows), "
           f"{len(dev_articles)} dev; CoNLL: {len(sentences)} train sentences, {len(conll_dev)} dev", flush=True)
 
-    model = load_model(args.init).train()
+    model = load_ner(args.init).train()
     tagger = torch.nn.Linear(model.config.hidden_size, len(TAG_LABELS))
     params = torch.nn.ModuleDict({"model": model, "tagger": tagger})
     optimizer = make_optimizer(params, args.lr, args.weight_decay)
@@ -346,6 +361,16 @@ def train(args) -> None:
                                ignore_index=IGNORE_INDEX)
 
     dev_windows = {a.name: article_windows(tokenizer, a, args.max_len) for a in dev_articles}
+
+    def dev_report(label: str) -> dict:
+        """Both heads on dev, printed under `label`."""
+        with autocast():
+            tagged = evaluate_tagger(model, tagger, dev_articles, lambda a: dev_windows[a.name], args.merge_gap)
+            ner = evaluate_word_level(model, tokenizer, conll_dev, True)
+        print(f"== {label} PolNeAR dev: {format_tagger(tagged)}", flush=True)
+        print(f"== {label} CoNLL dev F1 {ner['overall']['f1']:.2f} "
+              + " ".join(f"{t} {ner[t]['f1']:.2f}" for t in ENTITY_TYPES), flush=True)
+        return {"tagger": tagged, "ner": ner}
     t0, history = time.time(), []
     for epoch in range(1, args.epochs + 1):
         model.train()
@@ -368,26 +393,15 @@ def train(args) -> None:
                 print(f"epoch {epoch} step {step}/{len(order)} loss tag {mean['tag']:.4f} ner {mean['ner']:.4f} "
                       f"({(time.time() - t0) / 60:.1f} min)", flush=True)
                 running = {"tag": [], "ner": []}
-        with autocast():
-            tagged = evaluate_tagger(model, tagger, dev_articles, lambda a: dev_windows[a.name], args.merge_gap)
-            ner = evaluate_word_level(model, tokenizer, conll_dev, True)
-        history.append({"epoch": epoch, "tagger": tagged, "ner": ner, "minutes": round((time.time() - t0) / 60, 1)})
-        print(f"== epoch {epoch} PolNeAR dev: {format_tagger(tagged)}", flush=True)
-        print(f"== epoch {epoch} CoNLL dev F1 {ner['overall']['f1']:.2f} "
-              + " ".join(f"{t} {ner[t]['f1']:.2f}" for t in ENTITY_TYPES), flush=True)
+        history.append({"epoch": epoch, **dev_report(f"epoch {epoch}"),
+                        "minutes": round((time.time() - t0) / 60, 1)})
         if args.output:
             # Saved after every epoch, so a run cut short still leaves its latest model.
             save(model, tagger, base_dir, Path(args.output))
             print(f"saved epoch {epoch} to {args.output}", flush=True)
     if args.soup < 1.0:
-        soup(model, load_model(args.init), args.soup)
-        with autocast():
-            tagged = evaluate_tagger(model, tagger, dev_articles, lambda a: dev_windows[a.name], args.merge_gap)
-            ner = evaluate_word_level(model, tokenizer, conll_dev, True)
-        history.append({"soup": args.soup, "tagger": tagged, "ner": ner})
-        print(f"== soup {args.soup} PolNeAR dev: {format_tagger(tagged)}", flush=True)
-        print(f"== soup {args.soup} CoNLL dev F1 {ner['overall']['f1']:.2f} "
-              + " ".join(f"{t} {ner[t]['f1']:.2f}" for t in ENTITY_TYPES), flush=True)
+        soup(model, load_ner(args.init), args.soup)
+        history.append({"soup": args.soup, **dev_report(f"soup {args.soup}")})
         if args.output:
             save(model, tagger, base_dir, Path(args.output))
             print(f"saved the soup to {args.output}", flush=True)

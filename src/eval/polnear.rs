@@ -278,13 +278,7 @@ pub fn agreement(root: &Path) -> Result<Agreement, Error> {
     };
     let mut articles = 0;
     for split in splits {
-        let ann_dir = split.join("attributions");
-        let entries = std::fs::read_dir(&ann_dir).map_err(|e| Error::io(&ann_dir, e))?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-            .collect();
-        files.sort();
+        let files = annotation_files(&split.join("attributions"))?;
         let name_of = |p: &Path| {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             stem.rsplit_once('_').map_or(stem, |(n, _)| n).to_owned()
@@ -354,15 +348,21 @@ fn write_dump(
     writeln!(out, "{line}").map_err(|e| Error::io(Path::new(DUMP_VAR), e))
 }
 
-/// Each article with its first annotation file in sorted order.
-fn list_articles(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
-    let ann_dir = dir.join("attributions");
-    let entries = std::fs::read_dir(&ann_dir).map_err(|e| Error::io(&ann_dir, e))?;
+/// The `.ann` files of a folder, sorted.
+fn annotation_files(ann_dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(ann_dir).map_err(|e| Error::io(ann_dir, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// Each article with its first annotation file in sorted order.
+fn list_articles(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
+    let ann_dir = dir.join("attributions");
+    let files = annotation_files(&ann_dir)?;
     let mut articles: Vec<(String, PathBuf)> = Vec::new();
     for file in files {
         let stem = file

@@ -364,20 +364,21 @@ impl EntityRecognizer for BertNer {
             let batch: Vec<&Unit> = units[range].iter().collect();
             for (unit, predictions) in batch.iter().zip(self.predict(&batch)) {
                 let doc = &docs[unit.doc];
+                // The document span of a piece range, widened to whole words.
+                let span_of = |pieces| {
+                    let pieces = whole_words(unit, pieces);
+                    doc.span(unit.offsets[pieces.start].start..unit.offsets[pieces.end - 1].end)
+                };
                 for span in decode_roles(&self.quote_tags, &predictions.quotes) {
-                    let pieces = whole_words(unit, span.pieces);
-                    let bytes = unit.offsets[pieces.start].start..unit.offsets[pieces.end - 1].end;
                     tagged[unit.doc].push(Tagged {
-                        span: doc.span(bytes),
+                        span: span_of(span.pieces),
                         role: span.role,
                         score: span.score,
                     });
                 }
                 for span in decode(&predictions.entities) {
-                    let pieces = whole_words(unit, span.pieces);
-                    let bytes = unit.offsets[pieces.start].start..unit.offsets[pieces.end - 1].end;
                     found[unit.doc].push(Entity {
-                        span: doc.span(bytes),
+                        span: span_of(span.pieces),
                         label: span.label,
                         score: span.score,
                     });

@@ -13,7 +13,6 @@ use crate::attribution::text::clause::kind_of;
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::{trim, word_count};
 use crate::attribution::types::{Cue, Found, TaggedRun};
-use crate::lexicon::Class;
 use crate::model::{QuoteKind, Role};
 
 /// The tagger's reports alone: every content span, framed by
@@ -177,9 +176,7 @@ fn join_parts(ctx: &Context, mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by_key(|f| f.parts[0].start);
     let mut out: Vec<Found> = Vec::new();
     for f in found {
-        let joins = out
-            .last()
-            .is_some_and(|last| interrupts(ctx, last, &f) || bridges(ctx, last, &f));
+        let joins = out.last().is_some_and(|last| interrupts(ctx, last, &f));
         match out.last_mut() {
             Some(last) if joins => {
                 last.parts.extend(f.parts);
@@ -194,42 +191,22 @@ fn join_parts(ctx: &Context, mut found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Whether `next` continues `last` past a parenthetical frame of their
-/// shared cue: the words between them hold that cue, open and close with
-/// a comma, and end no sentence (`Hawaii, as one of his advisers pointed
-/// out, normally does not ...`).
+/// shared cue: neither is direct, and the words between them hold that
+/// cue, open and close with a comma, and end no sentence (`Hawaii, as one
+/// of his advisers pointed out, normally does not ...`).
 fn interrupts(ctx: &Context, last: &Found, next: &Found) -> bool {
-    let Some(cue) = &last.cue else {
+    let Some(cue) = last.cue.as_ref().filter(|&c| next.cue.as_ref() == Some(c)) else {
         return false;
     };
     let between = last.parts.last().expect("parts").end..next.parts[0].start;
     last.kind != QuoteKind::Direct
         && next.kind != QuoteKind::Direct
-        && next.cue.as_ref() == Some(cue)
         && between.len() >= 2
         && ctx.word(between.start) == ","
         && ctx.word(between.end - 1) == ","
         && cue.start >= between.start
         && cue.end <= between.end
         && !between.clone().any(|i| ctx.ends_sentence(i))
-}
-
-/// Most tokens between an object and its complement that [`bridges`]
-/// joins.
-const MAX_BRIDGE: usize = 2;
-
-/// Whether `next` completes `last` across a preposition of their shared
-/// cue (`accused Mr. Quiros of using ...`: PolNeAR's content is the object
-/// and the complement, the preposition left out).
-fn bridges(ctx: &Context, last: &Found, next: &Found) -> bool {
-    let between = last.parts.last().expect("parts").end..next.parts[0].start;
-    last.cue.is_some()
-        && next.cue == last.cue
-        && last.kind != QuoteKind::Direct
-        && next.kind != QuoteKind::Direct
-        && between.len() <= MAX_BRIDGE
-        && between
-            .clone()
-            .all(|i| ctx.is(i, Class::Preposition) || ctx.is(i, Class::Subordinator))
 }
 
 #[cfg(test)]
