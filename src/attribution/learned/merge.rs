@@ -34,9 +34,9 @@ pub fn tagged_quotes(ctx: &Context, cues: &[Cue]) -> Vec<Found> {
 }
 
 /// The rules' `direct` quotes, then a report for each tagged content span
-/// that is not all inside them: a rule report it overlaps lends it cue,
-/// speaker and confidence, the tagger's edges stand; one the rules missed
-/// is framed by [`frame`]. A direct quote that a report holds whole
+/// that is not all inside them: a rule report it overlaps lends it cue and
+/// speaker when their cue is the nearest one, the tagger's edges stand;
+/// any other is framed by [`frame`]. A direct quote that a report holds whole
 /// becomes part of that mixed report (`the nation has become "more
 /// interested ..."`), lending it its frame if it has none. Rule reports no
 /// content span overlaps are dropped: the tagger's recall is higher, and
