@@ -226,6 +226,39 @@ pub const SPECIAL_TYPE: i64 = CaseClass::Other as i64;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::{Segmenter, SentenceSplitter};
+
+    /// The units of `text` under `plan`, with the shipped tokenizer.
+    fn units(text: &str, plan: WindowPlan, max: usize) -> (Document, Vec<Unit>) {
+        let path = super::super::default_model_dir().join(super::super::locate::TOKENIZER);
+        let tokenizer = Tokenizer::from_file(path).expect("the shipped tokenizer loads");
+        let mut doc = Document::new("t", text);
+        doc.sentences = SentenceSplitter.segment(&doc);
+        let units = Encoder::new(tokenizer, max, plan)
+            .unwrap()
+            .encode(0, &doc)
+            .unwrap();
+        (doc, units)
+    }
+
+    #[test]
+    fn paragraph_windows_join_a_paragraphs_sentences_and_keep_every_piece() {
+        let text = "Smith arrived. She spoke.\nJones left early. He said nothing.";
+        let (doc, sentences) = units(text, WindowPlan::Sentences, 254);
+        let (_, paragraphs) = units(text, WindowPlan::Paragraphs, 254);
+        assert_eq!(sentences.len(), doc.sentences.len());
+        assert_eq!(paragraphs.len(), 2, "one unit per line");
+        let all = |u: &[Unit]| u.iter().flat_map(|u| u.offsets.clone()).collect::<Vec<_>>();
+        assert_eq!(all(&sentences), all(&paragraphs));
+        // Words are numbered on across a join, so none spans two sentences.
+        for unit in &paragraphs {
+            assert!(unit.words.windows(2).all(|w| w[0] <= w[1]));
+        }
+        // A window too small for two sentences keeps them apart.
+        let (_, tight) = units(text, WindowPlan::Paragraphs, 4);
+        assert!(tight.len() >= doc.sentences.len());
+        assert!(tight.iter().all(|u| u.ids.len() <= 4));
+    }
 
     #[test]
     fn windows_cut_at_word_starts() {
