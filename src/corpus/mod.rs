@@ -53,14 +53,11 @@ pub fn annotate(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), Error>
 /// model batches across documents, when it fails the whole batch.
 pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(), Error>> {
     if !pipeline.batches_across_documents() {
-        return docs
-            .par_iter_mut()
-            .map(|doc| {
-                guarded("sentence", || pipeline.segment(doc))?;
-                pipeline.recognize(std::slice::from_mut(doc))?;
-                after_recognition(pipeline, doc)
-            })
-            .collect();
+        return largest_first(docs, |doc| {
+            guarded("sentence", || pipeline.segment(doc))?;
+            pipeline.recognize(std::slice::from_mut(doc))?;
+            after_recognition(pipeline, doc)
+        });
     }
     let mut outcomes: Vec<Result<(), Error>> = docs
         .par_iter_mut()
@@ -83,6 +80,25 @@ pub fn annotate_each(pipeline: &Pipeline, docs: &mut [Document]) -> Vec<Result<(
     outcomes
 }
 
+/// Runs `task` on every document on rayon's threads and returns its
+/// outcomes in the documents' order. The longest texts are handed out
+/// first, each to the next free thread, so a chunk ends on short documents
+/// and no thread idles long while another finishes a long one.
+fn largest_first<T: Send>(
+    docs: &mut [Document],
+    task: impl Fn(&mut Document) -> T + Sync,
+) -> Vec<T> {
+    let mut order: Vec<(usize, &mut Document)> = docs.iter_mut().enumerate().collect();
+    order.sort_by_key(|(i, doc)| (std::cmp::Reverse(doc.text.len()), *i));
+    let mut done: Vec<(usize, T)> = order
+        .into_iter()
+        .par_bridge()
+        .map(|(i, doc)| (i, task(doc)))
+        .collect();
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
 /// The stages after the named-entity one: attribution, then gender.
 fn after_recognition(pipeline: &Pipeline, doc: &mut Document) -> Result<(), Error> {
     guarded("attribution", || pipeline.attribute(doc))?;
@@ -95,8 +111,9 @@ pub fn recognize(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), Error
     if pipeline.batches_across_documents() {
         return pipeline.recognize(docs);
     }
-    docs.par_iter_mut()
-        .try_for_each(|doc| pipeline.recognize(std::slice::from_mut(doc)))
+    largest_first(docs, |doc| pipeline.recognize(std::slice::from_mut(doc)))
+        .into_iter()
+        .collect()
 }
 
 /// Runs one stage on one document, turning a panic into
@@ -206,6 +223,22 @@ mod tests {
             assert!(!doc.text.contains("boom"), "a bug met {}", doc.id);
             crate::attribution::RuleAttributor::default().attribute(doc);
         }
+    }
+
+    #[test]
+    fn outcomes_keep_the_documents_order_whatever_ran_first() {
+        let texts = ["a", "a much longer text than the others", "", "middling text"];
+        let mut docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), *t))
+            .collect();
+        let ids = largest_first(&mut docs, |doc| {
+            doc.text.push('!');
+            doc.id.clone()
+        });
+        assert_eq!(ids, ["d0", "d1", "d2", "d3"]);
+        assert!(docs.iter().all(|d| d.text.ends_with('!')));
     }
 
     #[test]
