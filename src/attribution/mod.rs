@@ -40,7 +40,7 @@ use cues::questions::Questions;
 use cues::FrameVerbs;
 use learned::merge;
 use quotes::indirect::ReportingVerbs;
-use quotes::{direct, headline, indirect, nesting};
+use quotes::{direct, extent, headline, indirect, nesting};
 use resolve::{exclusive, resolution};
 use speakers::fallback;
 use text::context::Context;
@@ -141,6 +141,7 @@ impl Attributor for RuleAttributor {
                 let titled = headline::title_quotes(&ctx, &found);
                 found.extend(titled);
             }
+            extent::extend(&ctx, &mut found);
             found.sort_by_key(|f| f.parts[0].start);
             let mut found = direct::join_trailing_quotes(&ctx, found);
             fallback::fill_speakers(&ctx, &mut found);

@@ -227,7 +227,12 @@ mod tests {
 
     #[test]
     fn outcomes_keep_the_documents_order_whatever_ran_first() {
-        let texts = ["a", "a much longer text than the others", "", "middling text"];
+        let texts = [
+            "a",
+            "a much longer text than the others",
+            "",
+            "middling text",
+        ];
         let mut docs: Vec<Document> = texts
             .iter()
             .enumerate()

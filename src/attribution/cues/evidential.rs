@@ -43,13 +43,16 @@ fn sets_off(ctx: &Context, i: usize) -> bool {
 /// Most tokens of the subject an evidential verb takes into its content.
 const MAX_EVIDENTIAL_SUBJECT: usize = 12;
 
-/// `Sanders appears to have a lead`, `the hill seemed steeper`: the content
-/// is the subject and the complement around the verb; no source is named.
-pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
-    let Range { start, end } = ctx.report_window(&cue.tokens);
-    let mut subject = cue.tokens.start;
+/// The subject right before a verb at `verb` that takes its subject into
+/// the content (an evidential or a passive cue): the words back to a
+/// comma, bracket or dash, a quote, "that" or the sentence start, at most
+/// [`MAX_EVIDENTIAL_SUBJECT`]; without a "which" or "who" opening it or a
+/// conjunction ("And") before it.
+pub fn fronted_subject(ctx: &Context, verb: usize) -> Option<Range<usize>> {
+    let start = ctx.report_window(&(verb..verb + 1)).start;
+    let mut subject = verb;
     while subject > start
-        && cue.tokens.start - subject < MAX_EVIDENTIAL_SUBJECT
+        && verb - subject < MAX_EVIDENTIAL_SUBJECT
         && !ctx.in_quote(subject - 1)
         && !sets_off(ctx, subject - 1)
         && ctx.lower(subject - 1) != "that"
@@ -57,11 +60,22 @@ pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
     {
         subject -= 1;
     }
+    while subject < verb && ctx.is(subject, Class::Conjunction) {
+        subject += 1;
+    }
+    (subject < verb).then_some(subject..verb)
+}
+
+/// `Sanders appears to have a lead`, `the hill seemed steeper`: the content
+/// is the subject and the complement around the verb; no source is named.
+pub fn evidential(ctx: &Context, cue: &Cue) -> Option<Found> {
+    let end = ctx.report_window(&cue.tokens).end;
+    let subject = fronted_subject(ctx, cue.tokens.start)?;
     let complement = cue.tokens.end..clause_end(ctx, cue.tokens.end, end);
-    if subject == cue.tokens.start || word_count(ctx, &complement) == 0 {
+    if word_count(ctx, &complement) == 0 {
         return None;
     }
-    let parts = vec![subject..cue.tokens.start, trim(ctx, complement)];
+    let parts = vec![subject, trim(ctx, complement)];
     Some(Found {
         kind: kind_of(ctx, &parts),
         parts,

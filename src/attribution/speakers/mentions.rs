@@ -17,7 +17,7 @@ use crate::model::EntityLabel;
 /// "X was not"), as written: adverbs in -ly are lower case. Finite forms
 /// of "be" count too; "be" and "being" open an infinitive or a
 /// participle.
-fn is_verb_filler(word: &str) -> bool {
+pub fn is_verb_filler(word: &str) -> bool {
     let adverb = word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase);
     let lower = word.to_lowercase();
     lexicon().is(&lower, Class::VerbFiller)
