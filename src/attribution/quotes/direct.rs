@@ -200,13 +200,15 @@ fn is_title(ctx: &Context, span: &Range<usize>) -> bool {
 
 /// Whether quote `next` continues the quote group ending with `prev`:
 /// same paragraph with only its cue frame between them, or a paragraph
-/// that opens with a quote right after a paragraph that ended with one.
+/// that opens with a quote (not a title) right after a paragraph that
+/// ended with one.
 fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool {
     let a = &ctx.quotes[prev.quote].tokens;
     let b = &ctx.quotes[next.quote].tokens;
     if split_by_frame(ctx, cues, prev, next.quote) {
         return true;
     }
+
     if next.cue.is_some() && prev.cue.is_some() && next.cue != prev.cue {
         return false;
     }
@@ -239,8 +241,9 @@ fn continues(ctx: &Context, cues: &[Cue], prev: &Framed, next: &Framed) -> bool 
     if breaks > 0 {
         // A new paragraph continues only when it opens with the quote, has
         // no cue of its own, and the previous one ended with the quote or
-        // its cue.
-        return next.cue.is_none() && loose_words == 0;
+        // its cue; and not with a title (`"American Skin (41 Shots)" was
+        // written ...`, a quoted subheading).
+        return next.cue.is_none() && loose_words == 0 && !is_title(ctx, b);
     }
     // Same paragraph: adjacent, or only the cue's sentence between them
     // (`"A," said X, who ... . "B."`).

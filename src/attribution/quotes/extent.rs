@@ -58,6 +58,7 @@ fn extended(ctx: &Context, f: &Found, free: impl Fn(&Range<usize>) -> bool) -> O
         }
         drop_gerund_preposition(ctx, &mut g, &cue);
     }
+    trim_trailing_joiner(ctx, &mut g);
     if g.parts == f.parts && g.speaker == f.speaker {
         return None;
     }
@@ -235,6 +236,22 @@ fn relative_pronoun(ctx: &Context, f: &mut Found, cue: &Range<usize>) {
         }
     };
     f.parts.insert(0, pronoun..pronoun + 1);
+}
+
+/// A last part that ends on a conjunction or a relative pronoun (`is
+/// "true," but`; `raise revenue, which`) ends before it: the clause it
+/// opens is not in the report.
+fn trim_trailing_joiner(ctx: &Context, f: &mut Found) {
+    let Some(last) = f.parts.last_mut() else {
+        return;
+    };
+    let joiner = |i: usize| {
+        !ctx.in_quote(i)
+            && (ctx.is(i, Class::Conjunction) || matches!(ctx.lower(i).as_str(), "which" | "who"))
+    };
+    if last.len() > 1 && joiner(last.end - 1) {
+        *last = trim(ctx, last.start..last.end - 1);
+    }
 }
 
 /// `accused of using`, `blamed for introducing`: the preposition before a
