@@ -387,6 +387,20 @@ mod tests {
     }
 
     #[test]
+    fn content_ends_before_a_trailing_conjunction_or_relative_pronoun() {
+        for (text, last) in [
+            (
+                "Analysts said the deal was fair, which surprised nobody.",
+                "which",
+            ),
+            ("Analysts said the deal was fair, but few agreed.", "but"),
+        ] {
+            let (parts, _) = extended(text, &["said", "said"], Some("Analysts"), ("the", last));
+            assert_eq!(parts, ["the deal was fair"]);
+        }
+    }
+
+    #[test]
     fn a_relative_pronoun_before_the_speaker_opens_the_content() {
         let (parts, speaker) = extended(
             "The stadium, which, Tompkins said, stays full on game days, is near.",

@@ -3,10 +3,10 @@
 //! said`) the subject of the clause it hangs from; failing a mention, the
 //! bare words before the verb (`all but two said`, `Six in 10 say`).
 
-use super::mentions::{head_after, mention_before, noun_phrase};
+use super::mentions::{self, head_after, mention_before, noun_phrase};
 use crate::attribution::text::context::Context;
 use crate::attribution::text::words::{is_function_word, joins_clauses};
-use crate::attribution::types::{Cue, Mention};
+use crate::attribution::types::{Cue, Mention, MentionKind};
 use crate::lexicon::Class;
 use crate::lexicon::{is_cardinal, is_time_word, lexicon};
 use crate::model::EntityLabel;
@@ -60,11 +60,30 @@ pub fn clause_subject(ctx: &Context, cue_start: usize) -> Option<Mention> {
             || opens_subordinate(ctx, p - 1)
             || joins_clauses(ctx, p - 1) && personal_subject(ctx, p)
     };
-    let search = |strict: bool| {
+    let openings = || {
         (sentence..cue_start)
             .rev()
             .filter(|&p| opens_clause(p) && !(p == sentence && is_function_word(&ctx.lower(p))))
+    };
+    // A descriptor of a person or group that opens a clause (`the band
+    // leader called ..., singing`) before a name in object position.
+    // It ends with its last role noun (`several environmental groups`,
+    // not the verb after them).
+    let descriptor = |p: usize| {
+        let m = ctx
+            .is(p, Class::DescriptorOpener)
+            .then(|| head_after(ctx, p, cue_start))??;
+        let head = m
+            .tokens
+            .clone()
+            .rev()
+            .find(|&i| lexicon().role(&ctx.lower(i)).is_some())?;
+        (m.kind == MentionKind::Descriptor).then(|| mentions::descriptor(ctx, p..head + 1))
+    };
+    let search = |strict: bool| {
+        openings()
             .find_map(|p| candidate(p, strict))
+            .or_else(|| strict.then(|| openings().find_map(descriptor)).flatten())
             .or_else(|| (sentence..cue_start).find_map(|p| candidate(p, strict)))
     };
     search(true).or_else(|| search(false))
@@ -194,6 +213,30 @@ mod tests {
             let m = subject_of(ctx, &cue, 0).expect("a subject");
             assert_eq!(ctx.slice(&m.tokens), "Smith");
         });
+    }
+
+    #[test]
+    fn a_descriptor_opening_the_clause_beats_a_name_in_object_position() {
+        for (text, verb, subject) in [
+            (
+                "In August, several environmental groups granted Mr. Clarke an extension, saying his capital was short.",
+                "saying",
+                "several environmental groups",
+            ),
+            (
+                "At the cookout, the band leader called Kaine to the stage, singing a hymn.",
+                "singing",
+                "the band leader",
+            ),
+        ] {
+            let entities = [("Clarke", EntityLabel::Per), ("Kaine", EntityLabel::Per)];
+            with_context(text, &entities, |ctx| {
+                let at = ctx.at(verb);
+                let cue = Cue::new(at..at + 1, CueKind::Verb(VerbClass::Speech));
+                let m = subject_of(ctx, &cue, 0).expect("a subject");
+                assert_eq!(ctx.slice(&m.tokens), subject);
+            });
+        }
     }
 
     #[test]
