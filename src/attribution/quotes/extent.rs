@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::attribution::cues::evidential::fronted_subject;
+use crate::attribution::cues::nouns::noun_at;
 use crate::attribution::speakers::mentions::is_verb_filler;
 use crate::attribution::text::clause::kind_of;
 use crate::attribution::text::context::Context;
@@ -43,14 +44,8 @@ fn extended(ctx: &Context, f: &Found, free: impl Fn(&Range<usize>) -> bool) -> O
         g.parts.insert(0, part);
     } else if let Some(part) = continuation(ctx, f, &cue).filter(&free) {
         g.parts.push(part);
-    } else if f.kind != QuoteKind::Direct {
+    } else if f.kind != QuoteKind::Direct && opens_after(ctx, f, &cue) {
         let content = f.parts[0].start;
-        // The content follows the cue right away, or after a comma; not
-        // a complement clause, which has its own subject.
-        let follows = content == cue.end || content == cue.end + 1 && ctx.word(cue.end) == ",";
-        if !follows || matches!(ctx.lower(content).as_str(), "that" | "whether" | "if") {
-            return None;
-        }
         if passive(ctx, &cue) && takes_subject(ctx, content) {
             passive_subject(ctx, &mut g, &cue);
         } else {
@@ -59,11 +54,20 @@ fn extended(ctx: &Context, f: &Found, free: impl Fn(&Range<usize>) -> bool) -> O
         drop_gerund_preposition(ctx, &mut g, &cue);
     }
     trim_trailing_joiner(ctx, &mut g);
+    without_noun_frame(ctx, &mut g);
     if g.parts == f.parts && g.speaker == f.speaker {
         return None;
     }
     g.kind = kind_of(ctx, &g.parts);
     Some(g)
+}
+
+/// Whether the content follows the cue right away, or after a comma, and
+/// is no complement clause, which has its own subject.
+fn opens_after(ctx: &Context, f: &Found, cue: &Range<usize>) -> bool {
+    let content = f.parts[0].start;
+    let follows = content == cue.end || content == cue.end + 1 && ctx.word(cue.end) == ",";
+    follows && !matches!(ctx.lower(content).as_str(), "that" | "whether" | "if")
 }
 
 /// Whether a verb cue is passive: its verb, no -ing form, follows a form
@@ -238,6 +242,28 @@ fn relative_pronoun(ctx: &Context, f: &mut Found, cue: &Range<usize>) {
     f.parts.insert(0, pronoun..pronoun + 1);
 }
 
+/// Most tokens before a noun cue that opens a report's content.
+const MAX_NOUN_FRAME: usize = 6;
+
+/// A content that opens with a noun cue and its possessor (`Donald
+/// Trump's claim that ...`, `its hyperbolic prediction that ...`) starts
+/// at "that": the noun frames the report, it is not what was said.
+fn without_noun_frame(ctx: &Context, f: &mut Found) {
+    if f.kind == QuoteKind::Direct {
+        return;
+    }
+    let first = &mut f.parts[0];
+    let window = first.start..first.end.min(first.start + MAX_NOUN_FRAME);
+    let Some(cue) = window.clone().find_map(|i| noun_at(ctx, i)) else {
+        return;
+    };
+    let that = cue.tokens.end;
+    let before = first.start..cue.tokens.start;
+    if that < first.end && ctx.lower(that) == "that" && before.clone().all(|i| !ctx.in_quote(i)) {
+        first.start = that;
+    }
+}
+
 /// A last part that ends on a conjunction or a relative pronoun (`is
 /// "true," but`; `raise revenue, which`) ends before it: the clause it
 /// opens is not in the report.
@@ -245,9 +271,13 @@ fn trim_trailing_joiner(ctx: &Context, f: &mut Found) {
     let Some(last) = f.parts.last_mut() else {
         return;
     };
+    // Not "yet" or "so", which may end a clause as adverbs.
     let joiner = |i: usize| {
         !ctx.in_quote(i)
-            && (ctx.is(i, Class::Conjunction) || matches!(ctx.lower(i).as_str(), "which" | "who"))
+            && matches!(
+                ctx.lower(i).as_str(),
+                "and" | "but" | "or" | "which" | "who"
+            )
     };
     if last.len() > 1 && joiner(last.end - 1) {
         *last = trim(ctx, last.start..last.end - 1);
@@ -398,6 +428,17 @@ mod tests {
             let (parts, _) = extended(text, &["said", "said"], Some("Analysts"), ("the", last));
             assert_eq!(parts, ["the deal was fair"]);
         }
+    }
+
+    #[test]
+    fn a_noun_cue_and_its_possessor_before_that_frame_the_content() {
+        let (parts, _) = extended(
+            "Officials checked Donald Trump's claim that the vote was rigged.",
+            &["checked", "checked"],
+            Some("Officials"),
+            ("Donald", "rigged"),
+        );
+        assert_eq!(parts, ["that the vote was rigged"]);
     }
 
     #[test]
