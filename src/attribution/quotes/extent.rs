@@ -1,8 +1,13 @@
-//! Where a report's content begins when words before its cue belong to
-//! it, whichever method found the report: the subject of a passive cue
-//! (`X was accused of Y`: X is what is said, not who says it) and a
-//! relative pronoun that opens the reported clause before its speaker
-//! (`which she said Y`, `what Trump says his plan would do`).
+//! Where a report's content begins and ends around its frame, whichever
+//! method found the report, as PolNeAR annotates it: the subject of a
+//! passive cue is content and no one is its source (`X was accused of
+//! Y`, `X is expected to Y`); so are a relative pronoun that opens the
+//! reported clause before its speaker (`which she said Y`), the phrase
+//! before a parenthetical frame (`The museum, Bush said, celebrated ...`)
+//! and a content-first report's continuation (`X, the agency said, and
+//! Y`). A noun cue with its possessor before "that" (`Trump's claim that
+//! ...`), a preposition before a gerund (`accused of using`) and a
+//! trailing conjunction are not.
 
 use std::ops::Range;
 
